@@ -1,0 +1,135 @@
+// One document from decoded text to validated records: build the view, find
+// sentences and sections, run the extractors asked for, resolve overlaps,
+// attribute metrics, then map every candidate back to the original text and
+// validate it. Everything here is synchronous and per document, so it runs the
+// same in the main thread and in a worker.
+import { attributeMetrics } from "./attribute/attribute.js";
+import { detectGenre } from "./attribute/genre.js";
+import { extractDates } from "./extract/date/date.js";
+import { extractDocumentFields } from "./extract/document/document.js";
+import { extractMetrics } from "./extract/metric/metric.js";
+import { extractResponsibleUnits } from "./extract/responsible-unit/responsible-unit.js";
+import type { Candidate, DocumentContext, Veto } from "./extract/types.js";
+import type { LoadedText } from "./load/load.js";
+import type { PatternSet } from "./patterns/load.js";
+import { resolveOverlaps } from "./postpass/resolve-overlaps.js";
+import { AnyRecord, DocumentRecord, type RecordType } from "./records.js";
+import { Positions } from "./text/positions.js";
+import { SectionIndex } from "./text/sections.js";
+import { sentenceAt, splitSentences } from "./text/sentences.js";
+import { buildView } from "./text/view.js";
+
+export interface PipelineOptions {
+  types: ReadonlySet<RecordType>;
+  attribution: boolean;
+  /** Keep the `rule` field on records (--explain). */
+  explain: boolean;
+  patterns: PatternSet;
+}
+
+/** A veto located in the original text, for the review page. */
+export interface LocatedVeto {
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  rule: string;
+  why: string;
+}
+
+export interface DocumentResult {
+  document: DocumentRecord;
+  /** Records other than the document record, in text order. */
+  records: AnyRecord[];
+  vetoes: LocatedVeto[];
+}
+
+export function buildContext(loaded: LoadedText, patterns: PatternSet): DocumentContext {
+  const view = buildView(loaded.text);
+  const sentences = splitSentences(view.text);
+  const sections = new SectionIndex(view);
+  const ctx: DocumentContext = { doc: loaded.doc, view, sentences, sections, patterns, genre: "report" };
+  ctx.genre = detectGenre(ctx);
+  return ctx;
+}
+
+export function processDocument(loaded: LoadedText, options: PipelineOptions): DocumentResult {
+  const ctx = buildContext(loaded, options.patterns);
+  const { view } = ctx;
+  const positions = new Positions(loaded.text);
+
+  const wantMetric = options.types.has("metric");
+  const wantDate = options.types.has("date");
+  const candidates: Candidate[] = [];
+  const vetoes: Veto[] = [];
+  // Dates are needed to veto years from metrics and to attribute years, even when not written.
+  const dates = wantMetric || wantDate ? extractDates(ctx) : { candidates: [], vetoes: [] };
+  const metrics = wantMetric ? extractMetrics(ctx) : { candidates: [], vetoes: [] };
+  const units = options.types.has("responsible_unit") ? extractResponsibleUnits(ctx) : { candidates: [], vetoes: [] };
+  candidates.push(...dates.candidates, ...metrics.candidates, ...units.candidates);
+  vetoes.push(...dates.vetoes, ...metrics.vetoes, ...units.vetoes);
+
+  const resolved = resolveOverlaps(candidates);
+  const keptMetrics = resolved.filter((c): c is Candidate<"metric"> => c.type === "metric");
+  const keptDates = resolved.filter((c): c is Candidate<"date"> => c.type === "date");
+  if (options.attribution && keptMetrics.length) attributeMetrics(ctx, keptMetrics, keptDates);
+
+  const records: AnyRecord[] = [];
+  for (const c of resolved) {
+    if (!options.types.has(c.type)) continue;
+    const s16 = view.toOriginalStart(c.start);
+    const e16 = view.toOriginalEnd(c.end);
+    const sIdx = sentenceAt(ctx.sentences, c.start);
+    const sent = ctx.sentences[sIdx];
+    const sentence = sent
+      ? loaded.text.slice(view.toOriginalStart(sent.start), view.toOriginalEnd(sent.end))
+      : "";
+    const record = {
+      type: c.type,
+      doc: loaded.doc,
+      text: loaded.text.slice(s16, e16),
+      start: positions.codePoint(s16),
+      end: positions.codePoint(e16),
+      line: positions.lineOf(s16),
+      sentence,
+      section: [...ctx.sections.pathAt(c.start)],
+      ...c.fields,
+      ...(options.explain ? { rule: c.rule } : {}),
+    };
+    records.push(AnyRecord.parse(record));
+  }
+
+  const counts: Record<string, number> = { metric: 0, date: 0, responsible_unit: 0 };
+  for (const r of records) counts[r.type] = (counts[r.type] ?? 0) + 1;
+  const meta = extractDocumentFields(ctx);
+  const document = DocumentRecord.parse({
+    type: "document",
+    doc: loaded.doc,
+    text: loaded.text,
+    start: 0,
+    end: positions.codePointLength,
+    line: 1,
+    sentence: "",
+    section: [],
+    ...meta,
+    encoding: loaded.encoding,
+    format: loaded.format,
+    chars: positions.codePointLength,
+    counts,
+    ...(options.explain ? { rule: "document/metadata" } : {}),
+  });
+
+  const located: LocatedVeto[] = vetoes.map((v) => {
+    const s16 = view.toOriginalStart(v.start);
+    const e16 = view.toOriginalEnd(v.end);
+    return {
+      text: loaded.text.slice(s16, e16),
+      start: positions.codePoint(s16),
+      end: positions.codePoint(e16),
+      line: positions.lineOf(s16),
+      rule: v.rule,
+      why: v.why,
+    };
+  });
+  return { document, records, vetoes: located };
+}

@@ -1,0 +1,69 @@
+// Offsets in the original text: UTF-16 indices (what JavaScript strings use) are
+// converted to Unicode code points (what records carry, SPEC §2) in one place,
+// and lines are found from a line-start table that knows CR, LF and CRLF.
+
+export class Positions {
+  private readonly lineStarts: number[] = [0];
+  /** cpBefore[i] = number of code points in original[0, i); null when all BMP. */
+  private readonly cpBefore: Int32Array | null;
+
+  constructor(readonly original: string) {
+    for (let i = 0; i < original.length; i++) {
+      const c = original.charCodeAt(i);
+      if (c === 13) {
+        if (original.charCodeAt(i + 1) === 10) i++;
+        this.lineStarts.push(i + 1);
+      } else if (c === 10) this.lineStarts.push(i + 1);
+    }
+    let astral = false;
+    for (let i = 0; i < original.length; i++) {
+      const c = original.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) { astral = true; break; }
+    }
+    if (!astral) {
+      this.cpBefore = null;
+    } else {
+      const table = new Int32Array(original.length + 1);
+      let cp = 0;
+      for (let i = 0; i < original.length; i++) {
+        table[i] = cp;
+        const c = original.charCodeAt(i);
+        const low = original.charCodeAt(i + 1);
+        if (c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+          table[i + 1] = cp; // inside a pair: same code point
+          i++;
+        }
+        cp++;
+      }
+      table[original.length] = cp;
+      this.cpBefore = table;
+    }
+  }
+
+  /** Code point offset of a UTF-16 offset. */
+  codePoint(utf16: number): number {
+    return this.cpBefore ? this.cpBefore[utf16]! : utf16;
+  }
+
+  /** Total length in code points. */
+  get codePointLength(): number {
+    return this.codePoint(this.original.length);
+  }
+
+  /** 1-based line of a UTF-16 offset. */
+  lineOf(utf16: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= utf16) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+/** Slice a string by code point offsets (the offset property of SPEC §2). */
+export function sliceCodePoints(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join("");
+}
