@@ -30,6 +30,7 @@ interface ExtractFlags {
   jobs?: string;
   shard?: string;
   quiet?: boolean;
+  stats?: boolean;
   maxMb?: string;
 }
 
@@ -53,6 +54,7 @@ export function registerExtract(program: Command): void {
     .option("--shard <k/n>", "process only the k-th of n deterministic slices of the input")
     .option("--max-mb <n>", "refuse files larger than this many megabytes", "256")
     .option("-q, --quiet", "no progress bar and no summary line")
+    .option("--stats", "print run statistics as one JSON line on stderr (files, chars, seconds, peak RSS)")
     .addHelpText("after", `
 Examples:
   policy-extract extract samples/ > records.jsonl
@@ -89,6 +91,7 @@ async function runExtract(paths: string[], flags: ExtractFlags): Promise<number>
   const writer = createWriter(format);
   const counts: Record<string, number> = {};
   let done = 0;
+  let chars = 0;
   const showBar = !flags.quiet && process.stderr.isTTY && files.length > 1;
   const bar = showBar ? new SingleBar({ format: " {bar} {value}/{total} files | {doc}", stream: process.stderr, hideCursor: true, clearOnComplete: true }) : null;
   bar?.start(files.length, 0, { doc: "" });
@@ -116,6 +119,7 @@ async function runExtract(paths: string[], flags: ExtractFlags): Promise<number>
       }
       done++;
       const { document, records } = outcome.result;
+      chars += document.chars;
       const kept: AnyRecord[] = records.filter((r) => types.has(r.type));
       for (const r of kept) counts[r.type] = (counts[r.type] ?? 0) + 1;
       sink.write(writer.document({ document: types.has("document") ? document : null, records: kept }));
@@ -134,6 +138,12 @@ async function runExtract(paths: string[], flags: ExtractFlags): Promise<number>
     const byType = Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(", ") || "no records";
     const failed = failures.length ? chalk.red(`${failures.length} failed`) : "0 failed";
     process.stderr.write(`policy-extract: ${done} file${done === 1 ? "" : "s"} done, ${failed}; ${byType}; ${seconds.toFixed(2)} s${stopped ? " (stopped: --strict)" : ""}\n`);
+  }
+  if (flags.stats) {
+    const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+    // maxRSS covers the worker threads too: they share the process.
+    const stats = { files: done, failed: failures.length, chars, seconds, peak_rss_mb: process.resourceUsage().maxRSS / 1024, jobs };
+    process.stderr.write(`${JSON.stringify(stats)}\n`);
   }
   if (failures.length === 0) return 0;
   return done === 0 ? 1 : 2;
