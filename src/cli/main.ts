@@ -7,6 +7,7 @@ import { VERSION } from "../version.js";
 export { UsageError };
 import { registerCheck } from "./commands/check.js";
 import { registerExtract } from "./commands/extract.js";
+import { registerReview } from "./commands/review.js";
 import { registerSchema } from "./commands/schema.js";
 
 export function buildProgram(): Command {
@@ -29,11 +30,13 @@ Examples:
   policy-extract extract report.txt --types metric,date
   cat report.txt | policy-extract extract - > records.jsonl
   policy-extract check fixtures/ --min-f1 0.97 --reporter junit > check.xml
+  policy-extract review samples/ --out review.html
   policy-extract schema > record.schema.json`,
   );
   registerExtract(program);
   registerCheck(program);
   registerSchema(program);
+  registerReview(program);
   return program;
 }
 

@@ -43,18 +43,25 @@ export function stdoutSink(): Sink {
 }
 
 const pending = new Set<string>();
-let hooked = false;
+
+// Installed only while a temporary output file exists, so a library user (or a
+// test runner) keeps its own signal handling the rest of the time.
+function onSignal(signal: NodeJS.Signals): void {
+  for (const tmp of pending) rmSync(tmp, { force: true });
+  process.stderr.write(`policy-extract: interrupted (${signal}); no output file written\n`);
+  process.exit(130);
+}
 
 function hookSignals(): void {
-  if (hooked) return;
-  hooked = true;
-  const cleanup = (signal: NodeJS.Signals) => {
-    for (const tmp of pending) rmSync(tmp, { force: true });
-    process.stderr.write(`policy-extract: interrupted (${signal}); no output file written\n`);
-    process.exit(130);
-  };
-  process.once("SIGINT", cleanup);
-  process.once("SIGTERM", cleanup);
+  if (pending.size !== 1) return;
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+}
+
+function unhookSignals(): void {
+  if (pending.size > 0) return;
+  process.off("SIGINT", onSignal);
+  process.off("SIGTERM", onSignal);
 }
 
 export function fileSink(target: string): Sink {
@@ -67,6 +74,7 @@ export function fileSink(target: string): Sink {
     if (open) closeSync(fd);
     open = false;
     pending.delete(tmp);
+    unhookSignals();
   };
   return {
     write: (chunk) => {
