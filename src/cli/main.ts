@@ -9,6 +9,7 @@ import { registerCheck } from "./commands/check.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerReview } from "./commands/review.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerUnits } from "./commands/units.js";
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -31,12 +32,14 @@ Examples:
   cat report.txt | policy-extract extract - > records.jsonl
   policy-extract check fixtures/ --min-f1 0.97 --reporter junit > check.xml
   policy-extract review samples/ --out review.html
+  policy-extract units notices/ --bom --out matrix.csv
   policy-extract schema > record.schema.json`,
   );
   registerExtract(program);
   registerCheck(program);
   registerSchema(program);
   registerReview(program);
+  registerUnits(program);
   return program;
 }
 

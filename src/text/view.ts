@@ -3,7 +3,7 @@
 // deletions (CR of CRLF, line breaks left by page layout, watermark lines, a lone
 // space between CJK characters or digits). Every view index maps back to exactly
 // one original index, so records are located in the original text exactly once.
-import { isHeadingLine } from "./headings.js";
+import { headingMarker, isHeadingLine } from "./headings.js";
 
 export interface ViewOptions {
   /** Lines (trimmed) that are page furniture and never content, e.g. a site name. */
@@ -38,6 +38,8 @@ export class TextView {
 const TERMINAL_END = /[。！？!?；;：:）)】」』]$|[。！？!?][”’"']$/u;
 const SENTENCE_PUNCT = /[，。、,；;：:]/u;
 const CLOSING_MATTER = /^(抄送|送[:：]|主送|附件|联系人)/u;
+const LABEL_START = /^[^\s，。,:：、]{2,8}[:：]/u;
+const TABLE_ROW = /\S(?:\t| {2,}|\u3000{2,})\S/u;
 const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$/iu;
 
 function isCjkOrDigit(ch: string | undefined): boolean {
@@ -112,7 +114,13 @@ function findWatermarks(lines: RawLine[], extra: readonly RegExp[]): Set<number>
 function isLayoutBreak(a: string, b: string): boolean {
   if (!a || !b) return false;
   if (TERMINAL_END.test(a)) return false;
-  if (isHeadingLine(a) || isHeadingLine(b)) return false;
+  // A numbered line after the break starts a new item even when it runs on
+  // ("2. 加强资金保障。(责任单位:市财政局" must not swallow "3. 加强宣传。…").
+  if (isHeadingLine(a) || headingMarker(b)) return false;
+  // "配合单位：…" after "牵头单位：…": a labelled line starts a field of its own.
+  if (LABEL_START.test(b)) return false;
+  // Rows of a table written as text keep their line breaks.
+  if (TABLE_ROW.test(a) || TABLE_ROW.test(b)) return false;
   if (CLOSING_MATTER.test(b)) return false;
   // A short line without any clause punctuation is a title or a signature line.
   if (!SENTENCE_PUNCT.test(a) && a.length < 50) return false;

@@ -1,0 +1,246 @@
+// Finds the notes that name responsible units in running text (SPEC §5), on the
+// normalised view: keyword notes "(责任单位:A、B)" / "牵头单位:A;配合单位:B" (in
+// brackets, or opening a line or a sentence), bracketed verb phrasings
+// "(A牵头,B、C配合)", and a sentence "由A牵头,B配合。" that closes a task item.
+import type { DocumentContext } from "../types.js";
+import { headingMarker } from "../../text/headings.js";
+import { fresh, type UnitPatterns } from "./patterns.js";
+import { deletedSpaces, parseUnitList, type ParsedUnit } from "./unit-list.js";
+
+/** "排在第一位的为牵头单位": the first unit leads; `rest` when "其他为配合单位" follows. */
+export interface LeadFirst {
+  rest: boolean;
+}
+
+export interface Cue extends LeadFirst {
+  start: number;
+  end: number;
+}
+
+export type NoteKind = "keyword-note" | "phrase-note" | "phrase-sentence";
+
+export interface Note {
+  /** View span of the whole note (brackets included). */
+  start: number;
+  end: number;
+  kind: NoteKind;
+  units: ParsedUnit[];
+  /** A "排在第一位的为牵头部门" cue inside the note; `onward` when it adds 下同. */
+  leadFirst: (LeadFirst & { onward: boolean }) | null;
+}
+
+const OPEN = "([【";
+const CLOSE = ")]】";
+/** Characters after which a keyword label opens a note outside brackets. */
+const NOTE_CONTEXT = /[\p{P}\s]/u;
+
+function lineEnd(text: string, pos: number): number {
+  const nl = text.indexOf("\n", pos);
+  return nl < 0 ? text.length : nl;
+}
+
+function lineStart(text: string, pos: number): number {
+  return text.lastIndexOf("\n", pos - 1) + 1;
+}
+
+/** The innermost bracket still open at `pos`, scanning from its line start. */
+function openBracketAt(text: string, pos: number): number {
+  const stack: number[] = [];
+  for (let i = lineStart(text, pos); i < pos; i++) {
+    const ch = text[i]!;
+    if (OPEN.includes(ch)) stack.push(i);
+    else if (CLOSE.includes(ch) && stack.length) stack.pop();
+  }
+  return stack.length ? stack[stack.length - 1]! : -1;
+}
+
+/**
+ * Index of the bracket closing the one at `open`, or -1. It is looked for on the
+ * bracket's line, or up to `lines` lines further when nothing but a list can sit
+ * between ("(责任单位:\n市卫生健康委)": a line ending in ":" stays broken in the view).
+ */
+function matchingClose(text: string, open: number, lines = 0): number {
+  let depth = 0;
+  let left = lines;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "\n") {
+      if (left-- <= 0 || headingMarker(text.slice(i + 1, i + 13).trimStart() + "…")) return -1;
+    } else if (ch === "。" && lines > 0) return -1;
+    else if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+interface Label {
+  start: number;
+  end: number;
+  /** Role label (its keyword) or a stop label such as "完成时限:" (null). */
+  keyword: string | null;
+}
+
+function labelsIn(text: string, from: number, to: number, p: UnitPatterns): Label[] {
+  // Lookbehinds need the character before `from`, so the slice starts one earlier.
+  const base = Math.max(0, from - 1);
+  const slice = text.slice(base, to);
+  const found = (r: RegExp, keyword: (m: RegExpExecArray) => string | null): Label[] => {
+    const out: Label[] = [];
+    r.lastIndex = from - base;
+    for (let m = r.exec(slice); m; m = r.exec(slice)) {
+      out.push({ start: base + m.index, end: base + m.index + m[0].length, keyword: keyword(m) });
+    }
+    return out;
+  };
+  const overlaps = (a: Label, list: Label[]) => list.some((b) => b.start < a.end && a.start < b.end);
+  const roles = found(fresh(p.label), (m) => m[1] ?? m[2] ?? m[3]!);
+  // "…市财政局完成时限:" where the view joined two lines: a known label cuts where it begins.
+  const stops = found(fresh(p.stopLabel), () => null).filter((l) => !overlaps(l, roles));
+  const generic = found(fresh(p.anyLabel), () => null).filter((l) => !overlaps(l, stops));
+  // "A;主要配合单位:B": a word or two before a role label belongs to the label, not to A.
+  for (const r of roles) {
+    const g = generic.find((l) => l.start < r.start && l.end >= r.end);
+    if (g && r.start - g.start <= 2) r.start = g.start;
+  }
+  return [...roles, ...stops, ...generic.filter((l) => !overlaps(l, roles))].sort((a, b) => a.start - b.start);
+}
+
+/** Masks "排在第一位的为牵头部门" cues with separators so lists skip them; returns the cues. */
+export function maskCues(text: string, p: UnitPatterns): { masked: string; cues: Cue[] } {
+  const cues: Cue[] = [];
+  const masked = text.replace(fresh(p.leadFirst), (m: string, ...args: unknown[]) => {
+    const at = args[args.length - 2] as number;
+    cues.push({ start: at, end: at + m.length, rest: p.restCooperating.test(m) });
+    return "、".repeat(m.length);
+  });
+  return { masked, cues };
+}
+
+function cueIn(cues: readonly Cue[], text: string, s: number, e: number, onward: RegExp): Note["leadFirst"] {
+  const cue = cues.find((c) => c.start >= s && c.end <= e);
+  if (!cue) return null;
+  return { rest: cue.rest, onward: onward.test(text.slice(s, e)) };
+}
+
+/**
+ * Where an unclosed note must stop: a unit list holds no 。, and a line break the
+ * view deleted before a numbered item ("(责任单位:市财政局\n3. 加强宣传。") ends it.
+ */
+function runOn(ctx: DocumentContext, from: number, end: number): number {
+  const { view } = ctx;
+  const text = view.text;
+  for (let i = from + 1; i < end; i++) {
+    if (text[i] === "。") return i;
+    const a = view.toOriginalEnd(i);
+    const b = view.toOriginalStart(i);
+    if (b > a && /\n/u.test(view.original.slice(a, b)) && headingMarker(text.slice(i, i + 12) + "…")) return i;
+  }
+  return end;
+}
+
+/** "(责任单位:…)", "牵头单位:A;配合单位:B" — notes opened by a role label. */
+function keywordNotes(ctx: DocumentContext, masked: string, cues: readonly Cue[], p: UnitPatterns): Note[] {
+  const text = ctx.view.text;
+  const notes: Note[] = [];
+  const re = fresh(p.label);
+  let consumed = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const k = m.index;
+    if (k < consumed) continue;
+    const open = openBracketAt(text, k);
+    let start: number;
+    let end: number;
+    if (open >= 0) {
+      start = open;
+      const close = matchingClose(text, open, 2);
+      end = close >= 0 ? close + 1 : lineEnd(text, k);
+    } else {
+      let j = k - 1;
+      while (j >= 0 && (text[j] === " " || text[j] === "\t")) j--;
+      if (j >= 0 && !NOTE_CONTEXT.test(text[j]!)) continue;
+      // Outside brackets only an explicit label opens a note: "责任单位:", "【责任单位】".
+      if (!/[:】\]]/u.test(m[0])) continue;
+      start = k;
+      end = lineEnd(text, k);
+      const stop = text.slice(k, end).search(/[。!?]/u);
+      if (stop >= 0) end = k + stop + 1;
+    }
+    end = Math.min(end, runOn(ctx, k, end));
+    const bodyEnd = open >= 0 && text[end - 1] && CLOSE.includes(text[end - 1]!) ? end - 1 : end;
+    const labels = labelsIn(text, k, bodyEnd, p);
+    const units: ParsedUnit[] = [];
+    labels.forEach((l, i) => {
+      if (l.keyword === null) return;
+      const role = p.keywordRole.get(l.keyword)!;
+      const segEnd = i + 1 < labels.length ? labels[i + 1]!.start : bodyEnd;
+      const list = parseUnitList(masked, l.end, segEnd, p, { role, strict: false, gapBefore: deletedSpaces(ctx.view) });
+      if (list) units.push(...list);
+    });
+    consumed = end;
+    if (units.length) notes.push({ start, end, kind: "keyword-note", units, leadFirst: cueIn(cues, text, start, end, p.onward) });
+  }
+  return notes;
+}
+
+/** "(市卫生健康委牵头,市财政局、市人社局配合)", "(各区市县政府负责)". */
+function phraseNotes(ctx: DocumentContext, masked: string, cues: readonly Cue[], p: UnitPatterns, taken: (s: number, e: number) => boolean): Note[] {
+  const text = ctx.view.text;
+  const notes: Note[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== "(" && text[i] !== "【") continue;
+    const close = matchingClose(text, i);
+    if (close < 0) continue;
+    if (close - i > 200 || taken(i, close + 1)) continue;
+    let bodyEnd = close;
+    const stop = labelsIn(text, i + 1, close, p)[0];
+    if (stop) bodyEnd = stop.start;
+    const units = parseUnitList(masked, i + 1, bodyEnd, p, { role: null, strict: true, gapBefore: deletedSpaces(ctx.view) });
+    if (units && units.length) {
+      notes.push({ start: i, end: close + 1, kind: "phrase-note", units, leadFirst: cueIn(cues, text, i, close + 1, p.onward) });
+      i = close;
+    }
+  }
+  return notes;
+}
+
+/**
+ * "…。由市卫生健康委牵头,市财政局配合。" — a sentence made only of units and role
+ * verbs that ends a paragraph of a numbered task item (or stands as a line of
+ * its own under a heading). Anything else that mentions departments is prose.
+ */
+function phraseSentences(ctx: DocumentContext, masked: string, cues: readonly Cue[], p: UnitPatterns, taken: (s: number, e: number) => boolean): Note[] {
+  const text = ctx.view.text;
+  const notes: Note[] = [];
+  for (const s of ctx.sentences) {
+    if (taken(s.start, s.end)) continue;
+    const after = text.slice(s.end, lineEnd(text, s.end));
+    if (after.trim()) continue; // not the last sentence of its paragraph
+    const pStart = lineStart(text, s.start);
+    const para = text.slice(pStart, s.end).trimStart();
+    const own = para.length === text.slice(s.start, s.end).length;
+    if (own ? !ctx.sections.headingAt(s.start) : !headingMarker(para)) continue;
+    let bodyEnd = s.end;
+    while (bodyEnd > s.start && /[。!?;\s]/u.test(text[bodyEnd - 1]!)) bodyEnd--;
+    if (bodyEnd - s.start > 120) continue;
+    const units = parseUnitList(masked, s.start, bodyEnd, p, { role: null, strict: true, gapBefore: deletedSpaces(ctx.view) });
+    if (units && units.length) {
+      notes.push({ start: s.start, end: s.end, kind: "phrase-sentence", units, leadFirst: cueIn(cues, text, s.start, s.end, p.onward) });
+    }
+  }
+  return notes;
+}
+
+export function findNotes(ctx: DocumentContext, p: UnitPatterns, excluded: ReadonlyArray<[number, number]> = []): { notes: Note[]; cues: Cue[] } {
+  const { masked, cues } = maskCues(ctx.view.text, p);
+  const spans: Array<[number, number]> = [...excluded];
+  const taken = (s: number, e: number) => spans.some(([a, b]) => s < b && a < e);
+  const keyword = keywordNotes(ctx, masked, cues, p).filter((n) => !taken(n.start, n.end));
+  spans.push(...keyword.map((n): [number, number] => [n.start, n.end]));
+  const phrase = phraseNotes(ctx, masked, cues, p, taken);
+  spans.push(...phrase.map((n): [number, number] => [n.start, n.end]));
+  const sentences = phraseSentences(ctx, masked, cues, p, taken);
+  return { notes: [...keyword, ...phrase, ...sentences].sort((a, b) => a.start - b.start), cues };
+}
