@@ -121,7 +121,10 @@ function isLayoutBreak(a: string, b: string): boolean {
   if (LABEL_START.test(b)) return false;
   // Rows of a table written as text keep their line breaks.
   if (TABLE_ROW.test(a) || TABLE_ROW.test(b)) return false;
-  if (CLOSING_MATTER.test(b)) return false;
+  if (CLOSING_MATTER.test(a) || CLOSING_MATTER.test(b)) return false;
+  // "大医改办〔2018〕5号  签发人：…" or "联系人：…": a short labelled line stands alone.
+  if (LABEL_START.test(a) && a.length < 30) return false;
+  if (/签发人[:：]/u.test(a)) return false;
   // A short line without any clause punctuation is a title or a signature line.
   if (!SENTENCE_PUNCT.test(a) && a.length < 50) return false;
   if (/^\d{1,3}$/u.test(b)) return false; // a bare page number

@@ -1,6 +1,35 @@
-// Stub: document metadata is being written.
+// Document metadata (SPEC §6): title, own 文号, issuer, 成文 date, printing date,
+// bulletin issue, addressees and cited documents — only what the text states,
+// null otherwise. Values are the document's own characters (full-width kept),
+// without the layout breaks and lone spaces the view removed.
 import type { DocumentContext, DocumentFields } from "../types.js";
+import { findDates } from "../date/date.js";
+import { datePatterns } from "../date/patterns.js";
+import { findCites } from "./cites.js";
+import { readHead, splitAddressees } from "./head.js";
+import { contentLines, originalText } from "./lines.js";
+import { documentPatterns } from "./patterns.js";
+import { findSignature } from "./signature.js";
 
-export function extractDocumentFields(_ctx: DocumentContext): DocumentFields {
-  return { title: null, doc_number: null, issuer: null, issued: null, printed: null, issue: null, addressees: [], cites: [] };
+export function extractDocumentFields(ctx: DocumentContext): DocumentFields {
+  const { view } = ctx;
+  const dp = documentPatterns(ctx.patterns);
+  const lines = contentLines(view);
+  const head = readHead(view, lines, ctx.patterns, dp);
+  const sig = findSignature(lines, ctx.patterns, dp);
+  const text = (s: { start: number; end: number } | null) => (s ? originalText(view, s.start, s.end) || null : null);
+
+  const meta = head.metadata;
+  const title = head.title ? head.title.map((s) => originalText(view, s.start, s.end)).join("") : null;
+  const metaIssued = meta.issued ? findDates(view.text.slice(meta.issued.start, meta.issued.end), ctx.patterns)[0]?.date : null;
+  return {
+    title: title || text(meta.title ?? null),
+    doc_number: text(head.docNumber ?? meta.doc_number ?? null),
+    issuer: text(sig.issuer ?? meta.issuer ?? head.mastheadOrg),
+    issued: sig.issued ?? metaIssued ?? null,
+    printed: sig.printed,
+    issue: text(head.issue),
+    addressees: head.addressees ? splitAddressees(view.text, head.addressees).map((s) => originalText(view, s.start, s.end)).filter(Boolean) : [],
+    cites: findCites(view, dp, datePatterns(ctx.patterns)),
+  };
 }
