@@ -23,7 +23,15 @@ export function extractDates(ctx: DocumentContext): ExtractResult<"date"> {
   }
   // Only the bracketed part is sure to belong to the 文号: "2016年国办发〔2016〕26号" keeps its date.
   const inDocNumber = (m: DateMatch) => docNumbers.some((d) => m.start < d.end && d.yearStart < m.end);
-  const kept = matches.filter((m) => !inDocNumber(m));
+  const notInDocNumber = matches.filter((m) => !inDocNumber(m));
+  // "今年1至8月", "去年1-6月": a yearless month range right after a relative year
+  // belongs to that year, so it is relative too (SPEC §4: never resolved).
+  const kept: DateMatch[] = [];
+  for (const m of notInDocNumber) {
+    if (m.date.startsWith("--") && followsRelativeYear(t, p, m.start)) {
+      vetoes.push({ start: m.start, end: m.end, rule: "date/relative", why: "a month of a relative year (今年1至8月) is never resolved" });
+    } else kept.push(m);
+  }
 
   for (const r of redacted) {
     vetoes.push({ ...r, rule: "date/redacted", why: "a redacted year (201x年) is never guessed" });
@@ -45,6 +53,18 @@ export function extractDates(ctx: DocumentContext): ExtractResult<"date"> {
     },
   }));
   return { candidates, vetoes };
+}
+
+/** Whether a relative year word (今年, 去年…) stands just before `pos`, past a month-range head such as "1至", "1-". */
+function followsRelativeYear(t: string, p: ReturnType<typeof datePatterns>, pos: number): boolean {
+  let i = pos;
+  // Walk back over the range head: digits, Chinese numerals, 月/日 and range connectors, at most 6 characters.
+  while (i > 0 && pos - i < 6 && (/[\d月日号\-—–~～至到、]/u.test(t[i - 1]!) || p.numerals.isChinese(t[i - 1]))) i--;
+  for (let k = Math.max(0, i - 4); k < i; k++) {
+    const w = p.relativeYears.at(t, k);
+    if (w && k + w.length === i) return true;
+  }
+  return false;
 }
 
 /** A date found in a piece of text, with its ISO value. */
