@@ -1,4 +1,574 @@
-// Stub until attribution lands: fields keep the defaults their extractor gave.
-import type { DateCandidate, DocumentContext, MetricCandidate } from "../extract/types.js";
+// Attribution of metrics (SPEC §3 indicator, subject, year, time, role): for each
+// sentence holding figures, read its time expressions, its clauses and the words
+// around each figure, and fill the candidates' fields in place. Work is per
+// sentence and mostly lexical; the segmenter is asked only where word lists
+// cannot decide, so the stage costs little beside extraction.
+import type { DateCandidate, DocumentContext, Genre, MetricCandidate } from "../extract/types.js";
+import { sentenceAt } from "../text/sentences.js";
+import { addWords } from "../text/segment.js";
+import { splitClauses, type Clause } from "./clause.js";
+import { attributionCues, type AttributionCues } from "./cues.js";
+import { PhraseReader, type Span, type SubjectParse } from "./phrase.js";
+import { changeCue, endsWithFrom, futureCues, hasPastCue, sectionMode, type Change } from "./role.js";
+import { presentYear, timesInSentence, type TimeExpr } from "./time.js";
 
-export function attributeMetrics(_ctx: DocumentContext, _metrics: MetricCandidate[], _dates: DateCandidate[]): void {}
+/** Categories whose figure counts the entity named next to it ("乡镇卫生院77个"). */
+const COUNTING = new Set(["count", "people", "visits"]);
+/** The particle 的: "80%以上的医务性收入", "由2009年的人均15元". */
+const DE = "\u7684";
+const CJK = /[\u4e00-\u9fff]/u;
+
+const registered = new WeakSet<AttributionCues>();
+
+interface Attributed {
+  m: MetricCandidate;
+  clause: number;
+  /** End of what this figure took (itself and the noun it counts). */
+  consumed: number;
+  indicator: string | null;
+  subject: string | null;
+  subjectParse: SubjectParse | null;
+  /** How the indicator was found: read before or after the figure, or taken over. */
+  source: "before" | "after" | "inherited" | "predicate" | null;
+  /** Whether the phrase before it ended in 由/从. */
+  from: boolean;
+  change: Change;
+  /** Set when "由A提高到B" pairs this figure with its neighbour. */
+  pair: "from" | "to" | null;
+  leader: Attributed | null;
+  members: Attributed[];
+  /** "11类43项…项目": takes the indicator of the figure right after it. */
+  sharesNext: boolean;
+  /** "4家县级分院总门诊人次增长15.8%": what the next figure's subject is. */
+  subjectForNext: string | null;
+  /** The clause says 其中: a part of the whole, not the topic's own figure. */
+  part: boolean;
+  /** How the subject was read: owner of an attribute, actor of a verb, or taken over. */
+  subjectHow: "owner" | "actor" | "carried" | null;
+  /** The phrase read before the figure, if any. */
+  phrase: Span | null;
+}
+
+export function attributeMetrics(ctx: DocumentContext, metrics: MetricCandidate[], dates: DateCandidate[]): void {
+  if (!metrics.length) return;
+  const cues = attributionCues(ctx.patterns);
+  if (!registered.has(cues)) {
+    // Terms the segmenter must keep whole ("新农合" is otherwise 新农/合).
+    addWords(cues.subjects.terms.words, "nz");
+    registered.add(cues);
+  }
+  const sortedDates = [...dates].sort((a, b) => a.start - b.start);
+  const ordered = [...metrics].sort((a, b) => a.start - b.start);
+  const modes = new Map<readonly string[], Genre>();
+  const now = presentYear(sortedDates);
+  let i = 0;
+  while (i < ordered.length) {
+    const sent = ctx.sentences[sentenceAt(ctx.sentences, ordered[i]!.start)] ?? { start: 0, end: ctx.view.text.length };
+    let j = i + 1;
+    while (j < ordered.length && ordered[j]!.start < sent.end) j++;
+    new SentenceAttribution(ctx, cues, sent, ordered.slice(i, j), sortedDates, modes, now).run();
+    i = j;
+  }
+}
+
+class SentenceAttribution {
+  private readonly text: string;
+  private readonly reader: PhraseReader;
+  private readonly times: TimeExpr[];
+  private readonly clauses: Clause[];
+  /** A time right before "的" and a figure belongs to that figure alone. */
+  private readonly bound = new Map<MetricCandidate, TimeExpr>();
+  private readonly done: Attributed[] = [];
+  private readonly boundTimes: Set<TimeExpr>;
+  /** Figures inside a name or a time expression ("5 岁以下…", "六年来"). */
+  private readonly inner: Set<MetricCandidate>;
+  private future: number[] = [];
+
+  constructor(
+    private readonly ctx: DocumentContext,
+    private readonly cues: AttributionCues,
+    private readonly sent: { start: number; end: number },
+    private readonly metrics: MetricCandidate[],
+    dates: readonly DateCandidate[],
+    private readonly modes: Map<readonly string[], Genre>,
+    /** The document's present year (see presentYear). */
+    private readonly now: number | null,
+  ) {
+    const view = ctx.view;
+    this.text = view.text;
+    const clean = (a: number, b: number): string =>
+      view.original.slice(view.toOriginalStart(a), view.toOriginalEnd(b)).replace(/\s*[\r\n]+\s*/gu, "").trim();
+    this.reader = new PhraseReader(this.text, cues, clean);
+    this.times = timesInSentence(this.text, sent.start, sent.end, dates, cues);
+    this.clauses = splitClauses(this.text, sent.start, sent.end);
+    for (const m of metrics) {
+      const t = this.times.find((x) => x.end <= m.start && m.start - x.end <= 3 && cues.role.boundGap.has(this.text.slice(x.end, m.start)));
+      if (t) this.bound.set(m, t);
+    }
+    this.boundTimes = new Set(this.bound.values());
+    this.inner = new Set(metrics.filter((m) => this.isEmbedded(m)));
+  }
+
+  /** Whether figures without a cue of their own are targets here. */
+  private planMode = false;
+
+  run(): void {
+    this.future = futureCues(this.text, this.sent.start, this.sent.end, this.cues);
+    // A sentence saying what has been done ("截至2015年底") is no plan, whatever its section.
+    this.planMode = !hasPastCue(this.text, this.sent.start, this.sent.end, this.cues) &&
+      sectionMode(this.ctx, this.sent.start, this.cues, this.modes) === "plan";
+    this.metrics.forEach((m, k) => this.phrase(m, k));
+    this.pairLists();
+    this.pairFromTo();
+    this.shareNext();
+    this.carryTopic();
+    for (const a of this.done) this.finish(a);
+  }
+
+  /** Whether a clause stands inside brackets ("（国家目录860个品规、…）"). */
+  private bracketed(ci: number): boolean {
+    const c = this.clauses[ci];
+    if (!c) return false;
+    let depth = 0;
+    for (let i = this.sent.start; i < c.start; i++) {
+      const ch = this.text.charCodeAt(i);
+      if (ch === 0x28 || ch === 0xff08) depth++;
+      else if ((ch === 0x29 || ch === 0xff09) && depth > 0) depth--;
+    }
+    return depth > 0;
+  }
+
+  /** In the clause before `ci`, when it holds no figure, the phrase before its change cue. */
+  private namedByPreviousClause(ci: number): Span | null {
+    const c = this.clauses[ci - 1];
+    if (!c || this.metrics.some((m) => m.start >= c.start && m.start < c.end)) return null;
+    const { role } = this.cues;
+    for (let i = c.start + 1; i < c.end; i++) {
+      const w = role.increase.prefixOf(this.text, i, c.end) ?? role.decrease.prefixOf(this.text, i, c.end);
+      if (!w) continue;
+      const t = this.reader.trim(c.start, i);
+      return t.end - t.start >= 2 && !this.reader.startsWithVerb(t.start, t.end) ? t : null;
+    }
+    return null;
+  }
+
+  /** Between two figures of one list: "80%和70%", "75%、45%", "12.5%和5%以上". */
+  private listGap(a: number, b: number): boolean {
+    const pos = this.reader.skipQualifiers(a, b);
+    const rest = this.text.slice(pos, b).trim();
+    return rest === "," || this.cues.subjects.coordinators.has(rest);
+  }
+
+  /** "孕产妇死亡率、婴儿死亡率和5岁以下儿童死亡率" → its members. */
+  private splitList(s: string): string[] {
+    const out: string[] = [];
+    let from = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = this.cues.subjects.coordinators.prefixOf(s, i);
+      if (!c) continue;
+      out.push(s.slice(from, i).trim());
+      from = i + c.length;
+      i = from - 1;
+    }
+    out.push(s.slice(from).trim());
+    return out;
+  }
+
+  /** Whether [a, b) holds nothing but cue and function words. */
+  private onlyCues(a: number, b: number): boolean {
+    const t = this.reader.trim(a, b);
+    return t.start >= t.end;
+  }
+
+  private clauseOf(pos: number): number {
+    const k = this.clauses.findIndex((c) => c.start <= pos && pos < c.end);
+    return k >= 0 ? k : Math.max(0, this.clauses.findIndex((c) => c.start > pos) - 1);
+  }
+
+  /**
+   * "5 岁以下儿童死亡率": an age inside a name, or "六年来": a period inside a time
+   * expression, is no boundary for the phrases around it.
+   */
+  private embedded(m: MetricCandidate): boolean {
+    return this.inner.has(m);
+  }
+
+  private isEmbedded(m: MetricCandidate): boolean {
+    if (m.fields.category === "age") {
+      const pos = this.reader.skipSpaces(m.end);
+      const w = this.cues.stop.ageInName.prefixOf(this.text, pos);
+      if (w && CJK.test(this.text[pos + w.length] ?? "")) return true;
+    }
+    return this.times.some((t) => t.start <= m.start && m.end <= t.end);
+  }
+
+  private phrase(m: MetricCandidate, k: number): void {
+    const { text, cues, reader } = this;
+    const ci = this.clauseOf(m.start);
+    const clause: Clause = this.clauses[ci] ?? { start: this.sent.start, end: this.sent.end };
+    let prev: Attributed | null = null;
+    for (let j = this.done.length - 1; j >= 0 && !prev; j--) if (!this.embedded(this.done[j]!.m)) prev = this.done[j]!;
+    const prevIn = prev && prev.clause === ci ? prev : null;
+    let next = this.metrics[k + 1];
+    if (next && this.embedded(next)) next = this.metrics[k + 2];
+    const nextIn = next && next.start < clause.end ? next : null;
+    const boundTimes = this.boundTimes;
+
+    // The phrase before the figure starts after the previous figure (and what it
+    // counted) and after any time expression of the clause.
+    const base = Math.max(clause.start, prevIn ? prevIn.consumed : clause.start);
+    let segStart = base;
+    let cut: TimeExpr | null = null;
+    for (const t of this.times) {
+      if (t.end <= m.start && t.end > segStart && t.end > clause.start && !boundTimes.has(t)) {
+        segStart = t.end;
+        cut = t;
+      }
+    }
+    let segEnd = m.start;
+    const own = this.bound.get(m);
+    if (own && own.start >= segStart) segEnd = own.start;
+
+    const a: Attributed = {
+      m, clause: ci, consumed: m.end, indicator: null, subject: null, subjectParse: null, source: null,
+      from: false, change: null, pair: null, leader: null, members: [], sharesNext: false, subjectForNext: null,
+      part: !!cues.stop.partMarkers.find(text, clause.start, m.start), subjectHow: null, phrase: null,
+    };
+    this.done.push(a);
+
+    // Role cues read the raw window before the figure.
+    const cueStart = Math.max(clause.start, prevIn ? prevIn.m.end : clause.start);
+    a.change = changeCue(text, cueStart, segEnd, cues);
+    a.from = endsWithFrom(text, segStart, segEnd, cues);
+
+    // "80%和70%", "75%、45%": a bare list of figures shares one phrase.
+    if (prevIn && prevIn.consumed === prevIn.m.end && this.listGap(prevIn.m.end, m.start)) {
+      const leader = prevIn.leader ?? prevIn;
+      a.leader = leader;
+      leader.members.push(a);
+      a.indicator = leader.indicator;
+      a.subject = leader.subject;
+      a.source = "inherited";
+      if (!a.change) a.change = leader.change;
+      return;
+    }
+    if (this.embedded(m)) {
+      if (!this.times.some((t) => t.start <= m.start && m.end <= t.end)) {
+        const after = reader.after(m.end, this.metrics[k + 1]?.start ?? clause.end);
+        if (after.span) a.indicator = reader.clean(after.span.start, after.span.end);
+      }
+      a.source = "after";
+      return;
+    }
+
+    let p = reader.trim(segStart, segEnd);
+    // "新农合参合率自2010年以来一直保持在99%": the phrase stands before the time.
+    if (p.start >= p.end && cut && cut.start > base) p = reader.trim(base, cut.start);
+    // "床位数和服务量达到总量的25%", "薪酬水平达到社会平均工资的3－4倍": what follows the
+    // verb is the base of the ratio; the indicator is what reaches it.
+    const ratio = reader.ratioBase(p.start, segEnd);
+    if (ratio) p = reader.trim(p.start, ratio);
+    const empty = p.start >= p.end;
+    const limit = nextIn ? nextIn.start : clause.end;
+    const afterPos = reader.skipQualifiers(m.end, clause.end);
+    if (prev && prev.subjectForNext && prev.consumed >= base && prev.consumed <= p.start) a.subject = prev.subjectForNext;
+
+    // "43%来自三级医院", "有3580人次完成转岗培训…", "91.7%的患者支持改革": nothing names the
+    // figure before it, so the rest of the item says what is counted.
+    const de = text[afterPos] === DE;
+    if (empty && (reader.predicateAt(afterPos, clause.end) || (de && m.fields.category === "percent"))) {
+      const from = de ? afterPos + 1 : afterPos;
+      let end = from;
+      while (end < limit && text[end] !== "、") end++;
+      if (end > from) {
+        a.indicator = reader.clean(from, end);
+        a.consumed = end;
+        a.source = "predicate";
+        if (prev && COUNTING.has(prev.m.fields.category) && prev.source !== "predicate" && prev.indicator) {
+          a.subject = prev.indicator;
+        }
+        return;
+      }
+    }
+
+    // "11类43项国家基本公共卫生服务项目", "2期35人赴天津学习": figure after figure.
+    if (nextIn && afterPos === nextIn.start && (empty || reader.endsWithVerb(p.start, p.end))) {
+      a.sharesNext = true;
+      a.source = "inherited";
+      return;
+    }
+
+    // The counted noun after the figure wins: "共有68个非政府办…机构", "国家目录860个品规".
+    const after = reader.after(m.end, limit);
+    if (after.span) {
+      let span: Span = after.span;
+      // "为提高3所县级公立医院的服务能力": the verb acts on a larger phrase, not on the figure.
+      if (text[after.span.end] === DE && (a.change === "increase" || a.change === "decrease")) a.change = null;
+      // "4家县级分院总门诊人次增长15.8%": the name ends where the next figure's phrase begins.
+      if (nextIn && COUNTING.has(m.fields.category) && this.onlyCues(span.end, nextIn.start)) {
+        const cutAt = reader.lastNameEnd(span.start, span.end);
+        if (cutAt > span.start && cutAt < span.end) {
+          span = { start: span.start, end: cutAt };
+          a.subjectForNext = reader.clean(m.start, cutAt);
+        }
+      }
+      a.indicator = reader.clean(span.start, span.end);
+      a.consumed = span.end;
+      a.source = "after";
+      if (!empty) this.subjectBeforeCount(a, p, span);
+      return;
+    }
+    if (empty) {
+      // "药占比逐年降低，12年来下降近9%": the clause before, without a figure, names it.
+      const named = this.namedByPreviousClause(ci);
+      if (named) {
+        a.indicator = reader.clean(named.start, named.end);
+        a.source = "before";
+        return;
+      }
+      a.indicator = prev?.indicator ?? null;
+      if (!a.subject) a.subject = prev?.subject ?? null;
+      a.source = "inherited";
+      return;
+    }
+    this.readBefore(a, p, prev);
+  }
+
+  /**
+   * Whose counted noun it is: "市政府设立200万元应急救助资金", "基层医疗机构80%以上的
+   * 医务性收入". Not an enumeration ("市中心医院和市友谊医院等8家市属医院") nor an
+   * apposition ("…庄河市中心医院3所试点医院"), nor an actor doing something else.
+   */
+  private subjectBeforeCount(a: Attributed, p: Span, counted: Span): void {
+    const { reader, text } = this;
+    if (this.cues.stop.enumerationEnds.suffixOf(text.slice(p.start, a.m.start).trimEnd())) return;
+    const sub = reader.subjectAt(p.start, p.end);
+    if (!sub) return;
+    // "在社区卫生服务中心建立了90家…": a place where things are, not their owner.
+    if (this.cues.stop.locatives.suffixOf(text.slice(Math.max(0, sub.start - 4), sub.start).trimEnd())) return;
+    const between = text.slice(sub.end, a.m.start);
+    // "所有社区卫生服务机构和乡镇卫生院以及75%的村卫生室": listed beside it, not its owner.
+    if (this.cues.subjects.coordinators.has(between.trim())) return;
+    // "市财政为全市985个行政村": a preposition hands the figure to someone else.
+    for (let i = 0; i < between.length; i++) if (this.cues.stop.prepositions.prefixOf(between, i)) return;
+    if (!between.trim()) {
+      // "…庄河市中心医院3所试点医院": an apposition names the counted things themselves;
+      // "国家目录860个品规", "三级医院4000余项服务项目": a name before other things owns them.
+      if (!reader.nameEndsAt(counted.end, counted.start)) this.setSubject(a, sub, "owner");
+      return;
+    }
+    const rest = reader.trim(sub.end, p.end);
+    if (rest.end <= rest.start || reader.isBareVerb(rest.start, rest.end)) this.setSubject(a, sub, "actor");
+  }
+
+  /** Indicator and subject from the phrase [s, e) before the figure. */
+  private readBefore(a: Attributed, p: Span, prev: Attributed | null): void {
+    const { reader } = this;
+    const f = a.m.fields;
+    let { start: s } = p;
+    const e = p.end;
+    a.source = "before";
+    // "核定乡镇卫生院人员编制", "拨付新农合补助资金": the verb goes, its object stays;
+    // "累计投入300余万元": an adverb of accumulation goes before a bare verb.
+    const acc = this.cues.stop.accumulators.prefixOf(this.text, s, e);
+    const lead = reader.startsWithVerb(s, e) || acc ? reader.objectOf(s, e) : null;
+    if (lead) {
+      s = lead.start;
+      // "下拨至相关医疗机构疾病应急救助基金": a generic receiver is dropped, not named.
+      const gen = reader.subjectAt(s, e, true);
+      if (gen && gen.items.length === 1 && this.cues.subjects.bare.has(gen.items[0]!) && reader.trim(gen.end, e).end - reader.trim(gen.end, e).start >= 2) {
+        s = reader.trim(gen.end, e).start;
+      }
+    } else if (acc && reader.isBareVerb(s + acc.length, e)) s += acc.length;
+    a.phrase = { start: s, end: e };
+    // "辽宁省住院医师规范化培训基地133个": a phrase ending in a name is what is counted.
+    const sub = COUNTING.has(f.category) && reader.nameEndsAt(e, s) ? null : reader.subjectAt(s, e);
+    if (!sub) {
+      a.indicator = reader.clean(s, e);
+      return;
+    }
+    const rest = reader.trim(sub.end, e);
+    // "乡镇卫生院77个": the entity is what is counted. "新农合提高了300元": it is whose.
+    if (rest.end - rest.start < 2) {
+      // "…疾病应急救助基金138.02万元": a fund is measured in money, not owned.
+      const fund = f.category === "money" && this.cues.subjects.funds.suffixOf(this.text, sub.end, sub.start);
+      if (COUNTING.has(f.category) || fund || !prev?.indicator) {
+        a.indicator = reader.clean(s, e);
+      } else {
+        this.setSubject(a, sub, "owner");
+        a.indicator = prev.indicator;
+      }
+      return;
+    }
+    // "报销比例", "配送率": a verb before a measure word is part of an attribute's name.
+    // "各级财政对城镇居民医保参保累计补助": the entity after 对/为 is whose it is.
+    if (sub.kind === "agent") {
+      const lead = this.text.slice(sub.end, rest.start).trim();
+      const prep = lead ? this.cues.stop.prepositions.suffixOf(lead) : null;
+      const sub3 = prep ? reader.subjectAt(rest.start, rest.end) : null;
+      const rest3 = sub3 ? reader.trim(sub3.end, rest.end) : null;
+      if (sub3 && rest3 && rest3.end - rest3.start >= 2) {
+        this.setSubject(a, sub3, "owner");
+        a.indicator = reader.clean(rest3.start, rest3.end);
+        return;
+      }
+    }
+    if (reader.startsWithVerb(rest.start, rest.end) && (sub.kind === "agent" || !reader.endsWithMeasure(rest.start, rest.end))) {
+      const obj = reader.objectOf(rest.start, rest.end);
+      if (obj) {
+        const sub2 = reader.subjectAt(obj.start, rest.end);
+        const rest2 = sub2 ? reader.trim(sub2.end, rest.end) : null;
+        if (sub2 && rest2 && rest2.end - rest2.start >= 2) {
+          // "各级财政拨付基层医疗卫生机构补助资金": the receiving entity is the subject.
+          this.setSubject(a, sub2, "owner");
+          a.indicator = reader.clean(rest2.start, rest2.end);
+          return;
+        }
+        // "下拨至相关医疗机构疾病应急救助基金": a generic receiver is dropped, not named.
+        const gen = reader.subjectAt(obj.start, rest.end, true);
+        const rest4 = gen ? reader.trim(gen.end, rest.end) : null;
+        if (gen && rest4 && rest4.end - rest4.start >= 2) {
+          a.indicator = reader.clean(rest4.start, rest4.end);
+          return;
+        }
+        // "各级财政部门共投入医改资金", "基层医疗卫生机构配备使用基本药物品规": the figure
+        // measures the object, not the actor.
+        a.indicator = reader.clean(obj.start, rest.end);
+        return;
+      }
+      // "医保基金跟进投入约8亿元", "市政府投资8100万元": the actor is the subject of a verb.
+      a.indicator = reader.clean(rest.start, rest.end);
+      if (sub.kind !== "agent" || reader.isBareVerb(rest.start, rest.end)) this.setSubject(a, sub, "actor");
+      return;
+    }
+    this.setSubject(a, sub, "owner");
+    a.indicator = reader.clean(rest.start, rest.end);
+  }
+
+  private setSubject(a: Attributed, sub: SubjectParse, how: Attributed["subjectHow"]): void {
+    a.subjectParse = sub;
+    a.subject = this.reader.clean(sub.start, sub.end);
+    a.subjectHow = how;
+  }
+
+  /** 分别 and parallel lists: members pair with the subjects (or indicators) in order. */
+  private pairLists(): void {
+    for (const a of this.done) {
+      if (!a.members.length) continue;
+      const group = [a, ...a.members];
+      const items = a.subjectParse?.items;
+      // "孕产妇死亡率、婴儿死亡率和5岁以下儿童死亡率分别降至…": the list is of indicators.
+      const whole = a.phrase ? this.reader.clean(a.phrase.start, a.phrase.end) : null;
+      const wparts = whole ? this.splitList(whole) : [];
+      if (wparts.length === group.length && wparts.every((p) => p.length >= 2) &&
+          wparts.every((p) => p.slice(-1) === wparts[0]!.slice(-1))) {
+        group.forEach((g, k) => {
+          g.indicator = wparts[k]!;
+          g.subject = null;
+        });
+        continue;
+      }
+      if (items && items.length === group.length) {
+        group.forEach((g, k) => (g.subject = items[k]!));
+      } else if (a.indicator) {
+        const parts = this.splitList(a.indicator);
+        const last = parts.map((p) => p.slice(-1));
+        if (parts.length === group.length && parts.every((p) => p.length >= 2) && last.every((c) => c === last[0])) {
+          group.forEach((g, k) => (g.indicator = parts[k]!));
+        }
+      }
+    }
+  }
+
+  /** "由A提高到B": A is `from`, B is `to`, in one clause. */
+  private pairFromTo(): void {
+    const d = this.done;
+    for (let k = 1; k < d.length; k++) {
+      if (d[k]!.change === "to" && d[k - 1]!.from && d[k - 1]!.clause === d[k]!.clause) {
+        d[k - 1]!.pair = "from";
+        d[k]!.pair = "to";
+      }
+    }
+  }
+
+  private shareNext(): void {
+    for (let k = this.done.length - 2; k >= 0; k--) {
+      const a = this.done[k]!;
+      if (!a.sharesNext) continue;
+      const b = this.done[k + 1]!;
+      a.indicator = b.indicator;
+      if (!a.subject) a.subject = b.subject;
+    }
+  }
+
+  /**
+   * A subject named once serves the clauses after it that name none of their own:
+   * "居民医保已累计有85.3万人次…，基金累计支出3128万元" → 居民医保 for both. An event
+   * since-clause names one too ("2013年12月新农合开展大病保险以来，…").
+   */
+  private carryTopic(): void {
+    const { reader } = this;
+    let topic: string | null = null;
+    for (const t of this.times) {
+      if (t.event && t.end <= (this.metrics[0]?.start ?? 0)) {
+        const sub = reader.subjectAt(t.event.start, t.event.end);
+        if (sub) topic = reader.clean(sub.start, sub.end);
+      }
+    }
+    const eventTopic = topic;
+    for (const a of this.done) {
+      if (a.subject) {
+        // Only an owner carries over ("居民医保…，基金累计支出"), not an actor of one verb.
+        const parse = (a.leader ?? a).subjectParse;
+        const owner = (a.leader ?? a).subjectHow !== "actor" && !this.bracketed(a.clause);
+        topic = !owner ? null : parse && parse.items.length > 1 ? reader.clean(parse.start, parse.end) : a.subject;
+        continue;
+      }
+      // "个人住院平均医药费用", "农村常住人口参合率": the phrase names its own population.
+      if (a.indicator && this.cues.subjects.scopes.find(a.indicator)) {
+        topic = null;
+        continue;
+      }
+      if (!topic || a.part) continue;
+      const nounPhrase = a.source === "before" && a.phrase && !reader.startsWithVerb(a.phrase.start, a.phrase.end);
+      if (topic === eventTopic || nounPhrase || a.source === "predicate" || a.source === "inherited") {
+        a.subject = topic;
+        a.subjectHow = "carried";
+      }
+    }
+  }
+
+  private finish(a: Attributed): void {
+    const { m } = a;
+    const f = m.fields;
+    const text = this.text;
+    // Time: its own, else the nearest before it in the sentence (a comparison base only as a last resort).
+    // "六年来": a figure inside a time expression is governed by that expression.
+    let t: TimeExpr | null = this.bound.get(m) ?? this.times.find((x) => x.start <= m.start && m.end <= x.end) ?? null;
+    if (!t) {
+      let base: TimeExpr | null = null;
+      for (let j = this.times.length - 1; j >= 0 && !t; j--) {
+        const x = this.times[j]!;
+        if (x.end > m.start || this.boundTimes.has(x)) continue;
+        if (x.kind === "comparison") base ??= x;
+        else t = x;
+      }
+      t ??= base;
+    }
+    // "到2020年…": a deadline after the document's present is a goal.
+    const ahead = !!t && t.deadline && t.year !== null && this.now !== null && t.year > this.now;
+    const future = ahead || this.future.some((p) => p < m.start);
+    const plan = future || this.planMode;
+    let role: MetricCandidate["fields"]["role"];
+    if (a.pair) role = a.pair;
+    else if (future) role = "target";
+    else if (a.change === "increase" || a.change === "decrease") role = plan ? "target" : a.change;
+    else role = plan ? "target" : "level";
+    f.role = role;
+    f.time = t ? this.reader.clean(t.start, t.end) : null;
+    f.year = t ? (role === "from" && t.kind === "range" && !this.bound.has(m) ? t.startYear : t.year) : null;
+    // One character left of a phrase ("分三批") names nothing; a counted "86个县" does.
+    f.indicator = a.indicator && (a.indicator.length > 1 || a.source === "after") ? a.indicator : null;
+    f.subject = a.subject || null;
+  }
+}

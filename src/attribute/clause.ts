@@ -1,0 +1,69 @@
+// Clauses of a sentence: the unit attribution reads around a figure. A clause is
+// segmented into words only on demand, and the segmenter caches per clause string.
+import { segment, type Token } from "../text/segment.js";
+import { endsClause } from "./time.js";
+
+export interface Clause {
+  start: number;
+  end: number;
+}
+
+/**
+ * Clauses of the sentence [start, end): split at ，；：。 and line breaks, and at
+ * brackets that hold a clause of their own ("（其中：乡镇卫生院77个、…）") but not
+ * at a short bracket inside a name ("按病种收费（支付）项目").
+ */
+export function splitClauses(text: string, start: number, end: number): Clause[] {
+  const cuts: number[] = [];
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    // "78。5万人次": 。 between digits is a typo for a decimal point (SPEC §3).
+    if (endsClause(text, i)) cuts.push(i);
+    else if (ch === "(" || ch === "（") {
+      const close = text.slice(i + 1, Math.min(end, i + 200)).search(/[)）]/u);
+      const inner = close >= 0 ? text.slice(i + 1, i + 1 + close) : text.slice(i + 1, end);
+      // "省（区、市）" is a name; "（其中：乡镇卫生院77个、…）" is a clause.
+      const listInName = inner.length <= 6 && !/[0-9:：，,；;]/u.test(inner);
+      if (close < 0 || (!listInName && (inner.length > 10 || /[0-9:：、，,；;]/u.test(inner)))) {
+        cuts.push(i);
+        if (close >= 0) cuts.push(i + 1 + close);
+      } else {
+        i += close + 1;
+      }
+    }
+  }
+  const out: Clause[] = [];
+  let s = start;
+  for (const c of cuts) {
+    if (c > s) out.push({ start: s, end: c });
+    s = c + 1;
+  }
+  if (end > s) out.push({ start: s, end });
+  return out;
+}
+
+/**
+ * Words of a clause in view offsets. Only asked for where word lists cannot
+ * decide (whether 将 is the future auxiliary), so segmentation stays rare.
+ */
+export class ClauseWords {
+  readonly tokens: Token[];
+
+  constructor(text: string, readonly clause: Clause) {
+    this.tokens = segment(text.slice(clause.start, clause.end)).map((t) => ({
+      ...t,
+      start: t.start + clause.start,
+      end: t.end + clause.start,
+    }));
+  }
+
+  /** The token starting at `pos`, if any. */
+  at(pos: number): Token | undefined {
+    return this.tokens.find((t) => t.start === pos);
+  }
+}
+
+/** A verb in the segmenter's tags (not a verbal noun "vn"). */
+export function isVerbTag(tag: string): boolean {
+  return tag === "v" || tag === "vd" || tag === "vi" || tag === "vg" || tag === "vq";
+}
