@@ -7,7 +7,7 @@ export const ERROR_MESSAGES = {
   UNREADABLE: "cannot be read",
   EMPTY: "empty file",
   BINARY: "binary data, not a text document",
-  DECODE_FAILED: "cannot be decoded as UTF-8 or GB18030",
+  DECODE_FAILED: "cannot be decoded as text",
   TOO_LARGE: "larger than the size limit",
   UNSUPPORTED_FORMAT: "unsupported file format",
   DOCX_INVALID: "not a readable .docx (damaged or truncated)",
