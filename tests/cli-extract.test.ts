@@ -174,6 +174,22 @@ describe("extract", () => {
     expect(jsonl(one.stdout).filter((r) => r.type === "document")).toHaveLength(9);
   });
 
+  it("extends the bundled patterns with --patterns and refuses a broken pattern file", () => {
+    const work = mkdtempSync(join(tmpdir(), "pe-pat-"));
+    mkdirSync(join(work, "good"));
+    mkdirSync(join(work, "bad"));
+    writeFileSync(join(work, "good", "units.yaml"), "units:\n  - { word: 台套, category: count }\n");
+    writeFileSync(join(work, "bad", "units.yaml"), "units: 5\n");
+    const input = "全年新增设备120台套。";
+    const plain = jsonl(cli(["extract", "-", "-q", "-t", "metric"], { input }).stdout);
+    expect(plain.map((r) => r.unit)).toEqual(["台"]);
+    const extended = jsonl(cli(["extract", "-", "-q", "-t", "metric", "--patterns", join(work, "good")], { input }).stdout);
+    expect(extended.map((r) => [r.text, r.unit])).toEqual([["120台套", "台套"]]);
+    const bad = cli(["extract", "-", "--patterns", join(work, "bad")], { input });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/patterns: units\.yaml: units/u);
+  });
+
   it("prints the JSON Schema of a record", () => {
     const r = cli(["schema"]);
     expect(r.status).toBe(0);

@@ -3,6 +3,7 @@
 import { availableParallelism } from "node:os";
 import type { EncodingChoice } from "../load/decode.js";
 import { loadPatterns, PatternError, type PatternSet } from "../patterns/load.js";
+import { processDocument } from "../pipeline.js";
 import { RECORD_TYPES, type RecordType } from "../records.js";
 
 export class UsageError extends Error {}
@@ -46,7 +47,13 @@ export function parseShard(value: string | undefined): [number, number] | undefi
 
 export function loadPatternsOrFail(dirs: readonly string[]): PatternSet {
   try {
-    return loadPatterns(dirs);
+    const set = loadPatterns(dirs);
+    // Sections compile lazily; run every extractor once on a token text so that a
+    // mistake in a user's pattern file is a usage error now, not a failure per file.
+    processDocument({ doc: "-", text: "2020年，共1个。", encoding: "utf-8", format: "txt" }, {
+      types: new Set(RECORD_TYPES), attribution: true, explain: false, patterns: set,
+    });
+    return set;
   } catch (err) {
     if (err instanceof PatternError) throw new UsageError(`patterns: ${err.message}`);
     throw err;
