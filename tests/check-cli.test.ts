@@ -6,36 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli } from "./helpers/cli.js";
+import { mutateOne } from "./helpers/expected-files.js";
 import { haveSeeds, ROOT, SEEDS, SEEDS_GOLD } from "./helpers/paths.js";
 
 const REPORT = ["某市卫生工作总结", "", "2014年，全市共有卫生院77个。", "到2020年底，床位达到1.2万张。", ""].join("\n");
 
 let dir: string;
-
-function readJsonl(file: string): Array<Record<string, unknown>> {
-  return readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
-/** Change one extracted value in expected.jsonl (metric value, else date, else title). */
-function mutateOne(file: string): { field: string; line: number; was: unknown; now: unknown } {
-  const rows = readJsonl(file);
-  const metric = rows.find((r) => r.type === "metric" && typeof r.value === "number");
-  const date = rows.find((r) => r.type === "date" && typeof r.date === "string");
-  let out: { field: string; line: number; was: unknown; now: unknown };
-  if (metric) {
-    out = { field: "value", line: metric.line as number, was: metric.value, now: (metric.value as number) + 1 };
-    metric.value = out.now;
-  } else if (date) {
-    out = { field: "date", line: date.line as number, was: date.date, now: "1999" };
-    date.date = out.now;
-  } else {
-    const doc = rows.find((r) => r.type === "document")!;
-    out = { field: "title", line: 1, was: doc.title ?? null, now: "Not the title" };
-    doc.title = out.now;
-  }
-  writeFileSync(file, rows.map((r) => `${JSON.stringify(r)}\n`).join(""));
-  return out;
-}
 
 const run = (args: string[]) => cli(["check", ...args], { cwd: dir });
 
