@@ -3,6 +3,7 @@
 // around each figure, and fill the candidates' fields in place. Work is per
 // sentence and mostly lexical; the segmenter is asked only where word lists
 // cannot decide, so the stage costs little beside extraction.
+import { attributeTableCells } from "./table-cell.js";
 import type { DateCandidate, DocumentContext, Genre, MetricCandidate } from "../extract/types.js";
 import { sentenceAt } from "../text/sentences.js";
 import { addWords } from "../text/segment.js";
@@ -58,7 +59,9 @@ export function attributeMetrics(ctx: DocumentContext, metrics: MetricCandidate[
     registered.add(cues);
   }
   const sortedDates = [...dates].sort((a, b) => a.start - b.start);
-  const ordered = [...metrics].sort((a, b) => a.start - b.start);
+  const tableCells = metrics.filter((m) => m.rule === "metric/table-cell");
+  if (tableCells.length) attributeTableCells(ctx, tableCells, sortedDates);
+  const ordered = metrics.filter((m) => m.rule !== "metric/table-cell").sort((a, b) => a.start - b.start);
   const modes = new Map<readonly string[], Genre>();
   const now = presentYear(sortedDates);
   let i = 0;

@@ -10,6 +10,7 @@ import { distributeLists, type Cued } from "./lists.js";
 import { metricPatterns } from "./patterns.js";
 import { cueAfter, cueBefore } from "./qualifiers.js";
 import { originalOf, scanAt, type BareRead, type MetricRead, type ScanContext } from "./scan.js";
+import { extractTableCells, lastStartBefore } from "./table.js";
 
 export function extractMetrics(ctx: DocumentContext): ExtractResult<"metric"> {
   const p = metricPatterns(ctx.patterns);
@@ -86,7 +87,19 @@ export function extractMetrics(ctx: DocumentContext): ExtractResult<"metric"> {
       },
     };
   });
-  return { candidates, vetoes };
+  // Bare numbers in indicator-table cells take their unit from the row label;
+  // cells the scan above already reports stay with it. A unit written in a label
+  // ("孕产妇死亡率(/10万)") is not a figure itself.
+  const table = extractTableCells(sc, ctx.patterns, candidates);
+  const inUnit = (c: MetricCandidate) => {
+    const k = lastStartBefore(table.units, c.start + 1);
+    return k >= 0 && c.end <= table.units[k]!.end;
+  };
+  for (const c of candidates) {
+    if (inUnit(c)) vetoes.push({ start: c.start, end: c.end, rule: "metric-veto/table-unit", why: "the unit of a table row, not a figure" });
+  }
+  const all = [...candidates.filter((c) => !inUnit(c)), ...table.cells].sort((a, b) => a.start - b.start);
+  return { candidates: all, vetoes };
 }
 
 function bareRead(b: BareRead): MetricRead {
