@@ -60,14 +60,13 @@ export function processDocument(loaded: LoadedText, options: PipelineOptions): D
 
   const wantMetric = options.types.has("metric");
   const wantDate = options.types.has("date");
-  const candidates: Candidate[] = [];
-  const vetoes: Veto[] = [];
   // Dates are needed to veto years from metrics and to attribute years, even when not written.
   const dates = wantMetric || wantDate ? extractDates(ctx) : { candidates: [], vetoes: [] };
   const metrics = wantMetric ? extractMetrics(ctx) : { candidates: [], vetoes: [] };
   const units = options.types.has("responsible_unit") ? extractResponsibleUnits(ctx) : { candidates: [], vetoes: [] };
-  candidates.push(...dates.candidates, ...metrics.candidates, ...units.candidates);
-  vetoes.push(...dates.vetoes, ...metrics.vetoes, ...units.vetoes);
+  // Not push(...list): spread arguments overflow the stack past ~100k candidates.
+  const candidates: Candidate[] = [...dates.candidates, ...metrics.candidates, ...units.candidates];
+  const vetoes: Veto[] = [...dates.vetoes, ...metrics.vetoes, ...units.vetoes];
 
   const resolved = resolveOverlaps(candidates);
   const keptMetrics = resolved.filter((c): c is Candidate<"metric"> => c.type === "metric");

@@ -315,8 +315,11 @@ export class PhraseReader {
       }
     }
     // "政府办的标准化社区卫生服务中心": the counted noun is the head after the last 的.
+    // Looked for inside the phrase only: lastIndexOf would run back through a
+    // whole line without 的.
     let s = start;
-    const lastDe = text.lastIndexOf(DE, end - 1);
+    let lastDe = end - 1;
+    while (lastDe >= start && text[lastDe] !== DE) lastDe--;
     if (lastDe >= start && end - lastDe > 2) s = lastDe + 1;
     return { span: end > s ? { start: s, end } : null, de, start };
   }

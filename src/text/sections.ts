@@ -2,6 +2,7 @@
 // on the paragraphs of the view; their text is taken from the original so that a
 // path reads exactly as the document prints it.
 import { headingMarker, headingText } from "./headings.js";
+import { lowerBound } from "./line-index.js";
 import type { TextView } from "./view.js";
 
 export interface Heading {
@@ -21,6 +22,8 @@ export class SectionIndex {
   private readonly starts: number[] = [];
   private readonly paths: string[][] = [];
   readonly headings: Heading[] = [];
+  /** Start of each heading, ascending (headings are found in text order). */
+  private readonly headingStarts: number[] = [];
 
   constructor(view: TextView) {
     const text = view.text;
@@ -53,6 +56,7 @@ export class SectionIndex {
           path = path.filter((h) => h.rank < marker.rank);
           path.push(heading);
           this.headings.push(heading);
+          this.headingStarts.push(s);
           record(s);
         } else if (path.length > 0 && (CLOSING.test(para) || DATE_LINE.test(para) || (indentStartsPiece && lead > 0))) {
           path = [];
@@ -75,18 +79,15 @@ export class SectionIndex {
     return this.paths[lo]!;
   }
 
-  /** The innermost open heading at `pos` whose rank is at least `minRank`. */
+  /**
+   * The innermost open heading at `pos` whose rank is at least `minRank`. A
+   * heading closes every open one of equal or greater rank, so the open ones
+   * rank strictly deeper inward and the innermost is the last heading before
+   * `pos`: it answers if it is deep enough, and then none outside it can.
+   */
   headingAt(pos: number, minRank = 0): Heading | null {
-    let found: Heading | null = null;
-    const open: Heading[] = [];
-    for (const h of this.headings) {
-      if (h.start > pos) break;
-      while (open.length && open[open.length - 1]!.rank >= h.rank) open.pop();
-      open.push(h);
-    }
-    for (let i = open.length - 1; i >= 0; i--) {
-      if (open[i]!.rank >= minRank) { found = open[i]!; break; }
-    }
-    return found;
+    const k = lowerBound(this.headingStarts, pos + 1) - 1; // the last heading starting at or before `pos`
+    const h = k >= 0 ? this.headings[k]! : null;
+    return h && h.rank >= minRank ? h : null;
   }
 }

@@ -4,6 +4,7 @@
 // space between CJK characters or digits). Every view index maps back to exactly
 // one original index, so records are located in the original text exactly once.
 import { headingMarker, isHeadingLine } from "./headings.js";
+import { LineIndex } from "./line-index.js";
 
 export interface ViewOptions {
   /** Lines (trimmed) that are page furniture and never content, e.g. a site name. */
@@ -13,6 +14,7 @@ export interface ViewOptions {
 export class TextView {
   /** For each view UTF-16 index, the original UTF-16 index it came from. */
   private readonly origin: Int32Array;
+  private lineIndex: LineIndex | null = null;
 
   constructor(
     readonly original: string,
@@ -20,6 +22,11 @@ export class TextView {
     origin: Int32Array,
   ) {
     this.origin = origin;
+  }
+
+  /** Where the view's lines start and end, built on first use. */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
   }
 
   /** Original UTF-16 index of the character at view index `i` (start of a span). */
@@ -58,10 +65,18 @@ function isCjkOrDigit(ch: string | undefined): boolean {
 /** Full-width ASCII forms and the ideographic space become their half-width twins. */
 export function halfWidth(ch: string): string {
   const c = ch.charCodeAt(0);
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
-  if (c === 0x3000) return " ";
-  return ch;
+  const h = halfWidthCode(c);
+  return h === c ? ch : String.fromCharCode(h);
 }
+
+function halfWidthCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 0x3000) return 0x20;
+  return c;
+}
+
+/** Code units of the view gathered before they become a string (a call's arguments: keep it small). */
+const CHUNK = 8192;
 
 interface RawLine {
   /** UTF-16 offsets in the original: content [start, contentEnd), terminator up to next. */
@@ -159,8 +174,13 @@ export function buildView(original: string, options: ViewOptions = {}): TextView
   }
   drop.sort((x, y) => x[0] - y[0]);
 
-  const out: string[] = [];
-  const origin: number[] = [];
+  // The view and its origin map are written straight into typed buffers: one
+  // JavaScript string or number per character would take gigabytes on a 100 MB report.
+  const origin = new Int32Array(original.length);
+  const chunks: string[] = [];
+  const buf = new Uint16Array(CHUNK);
+  let fill = 0;
+  let n = 0;
   let d = 0;
   for (let i = 0; i < original.length; i++) {
     while (d < drop.length && drop[d]![1] <= i) d++;
@@ -168,21 +188,26 @@ export function buildView(original: string, options: ViewOptions = {}): TextView
       i = drop[d]![1] - 1;
       continue;
     }
-    const ch = original[i]!;
-    if (ch === "\r") {
-      if (original[i + 1] === "\n") continue;
-      out.push("\n");
-      origin.push(i);
-      continue;
-    }
-    if ((ch === " " || ch === "\u3000") && original[i - 1] !== " " && original[i + 1] !== " " &&
+    const c = original.charCodeAt(i);
+    let code: number;
+    if (c === 13) {
+      if (original.charCodeAt(i + 1) === 10) continue;
+      code = 10;
+    } else if ((c === 0x20 || c === 0x3000) && original[i - 1] !== " " && original[i + 1] !== " " &&
       original[i - 1] !== "\u3000" && original[i + 1] !== "\u3000" &&
       isCjkOrDigit(original[i - 1]) && isCjkOrDigit(original[i + 1])) {
       // "到 2020 年", "77.1 岁": a lone space inside a phrase carries no meaning.
       continue;
+    } else {
+      code = halfWidthCode(c);
     }
-    out.push(halfWidth(ch));
-    origin.push(i);
+    buf[fill++] = code;
+    origin[n++] = i;
+    if (fill === CHUNK) {
+      chunks.push(String.fromCharCode(...buf));
+      fill = 0;
+    }
   }
-  return new TextView(original, out.join(""), Int32Array.from(origin));
+  chunks.push(String.fromCharCode(...buf.subarray(0, fill)));
+  return new TextView(original, chunks.join(""), origin.subarray(0, n));
 }

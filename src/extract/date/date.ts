@@ -7,6 +7,7 @@ import { docNumberSpans, relativeVetoes } from "./exclusions.js";
 import { datePatterns } from "./patterns.js";
 import { dateRole } from "./role.js";
 import type { PatternSet } from "../../patterns/load.js";
+import { SpanSet } from "../../text/line-index.js";
 import { DateScanner, type DateMatch } from "./scan.js";
 
 export function extractDates(ctx: DocumentContext): ExtractResult<"date"> {
@@ -22,8 +23,9 @@ export function extractDates(ctx: DocumentContext): ExtractResult<"date"> {
     vetoes.push({ start: d.yearStart, end: d.end, rule: "date/doc-number", why: "the year of a document number (文号) is not a date" });
   }
   // Only the bracketed part is sure to belong to the 文号: "2016年国办发〔2016〕26号" keeps its date.
-  const inDocNumber = (m: DateMatch) => docNumbers.some((d) => m.start < d.end && d.yearStart < m.end);
-  const notInDocNumber = matches.filter((m) => !inDocNumber(m));
+  const docCores = docNumbers.map((d) => ({ start: d.yearStart, end: d.end }));
+  const inDocNumber = new SpanSet(docCores);
+  const notInDocNumber = matches.filter((m) => !inDocNumber.overlaps(m.start, m.end));
   // "今年1至8月", "去年1-6月": a yearless month range right after a relative year
   // belongs to that year, so it is relative too (SPEC §4: never resolved).
   const kept: DateMatch[] = [];
@@ -36,8 +38,8 @@ export function extractDates(ctx: DocumentContext): ExtractResult<"date"> {
   for (const r of redacted) {
     vetoes.push({ ...r, rule: "date/redacted", why: "a redacted year (201x年) is never guessed" });
   }
-  const docCores = docNumbers.map((d) => ({ start: d.yearStart, end: d.end }));
-  vetoes.push(...relativeVetoes(t, p, scanner, [...kept, ...redacted, ...docCores]));
+  // A loop, not push(...list): spread arguments overflow the stack on a huge report.
+  for (const v of relativeVetoes(t, p, scanner, [...kept, ...redacted, ...docCores])) vetoes.push(v);
 
   const candidates: DateCandidate[] = kept.map((m) => ({
     type: "date",

@@ -2,6 +2,7 @@
 // rule id for the review page: the year of a document number (〔2018〕 in
 // 大医改办〔2018〕5号), relative dates (今年3月, 去年同期, 年底前 without a year) and
 // redacted years (201x年, found by the scanner).
+import { SpanSet } from "../../text/line-index.js";
 import type { Veto } from "../types.js";
 import { isAsciiDigit } from "./numerals.js";
 import type { DatePatterns } from "./patterns.js";
@@ -47,10 +48,6 @@ export function docNumberSpans(t: string, p: DatePatterns): DocNumberSpan[] {
   return out;
 }
 
-function overlaps(a: { start: number; end: number }, spans: ReadonlyArray<{ start: number; end: number }>): boolean {
-  return spans.some((s) => a.start < s.end && s.start < a.end);
-}
-
 /** Relative dates, outside the spans already taken by real dates. */
 export function relativeVetoes(
   t: string,
@@ -59,6 +56,7 @@ export function relativeVetoes(
   taken: ReadonlyArray<{ start: number; end: number }>,
 ): Veto[] {
   const out: Veto[] = [];
+  const takenSpans = new SpanSet(taken);
   for (let i = 0; i < t.length; i++) {
     if (!p.relativeStart[t.charCodeAt(i)]) continue;
     const prev = t[i - 1];
@@ -69,7 +67,7 @@ export function relativeVetoes(
       let end = scanner.narrowAfter(i + year.length);
       end += p.relativeTails.at(t, end)?.length ?? 0;
       const span = { start: i, end };
-      if (!overlaps(span, taken)) {
+      if (!takenSpans.overlaps(span.start, span.end)) {
         out.push({ ...span, rule: "date/relative", why: "a year relative to the writing (今年, 去年…) is never resolved" });
       }
       i = end - 1;
@@ -78,7 +76,7 @@ export function relativeVetoes(
     const word = p.relativeWords.at(t, i);
     if (word) {
       const span = { start: i, end: i + word.length };
-      if (!overlaps(span, taken)) {
+      if (!takenSpans.overlaps(span.start, span.end)) {
         out.push({ ...span, rule: "date/relative", why: "a time without a written year (年底前, 近年来) is never resolved" });
       }
       i = span.end - 1;

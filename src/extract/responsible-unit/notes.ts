@@ -4,6 +4,7 @@
 // "(A牵头,B、C配合)", and a sentence "由A牵头,B配合。" that closes a task item.
 import type { DocumentContext } from "../types.js";
 import { headingMarker } from "../../text/headings.js";
+import { CharPositions, lowerBound, SpanSet, type LineIndex } from "../../text/line-index.js";
 import { fresh, type UnitPatterns } from "./patterns.js";
 import { deletedSpaces, parseUnitList, type ParsedUnit } from "./unit-list.js";
 
@@ -34,46 +35,71 @@ const CLOSE = ")]】";
 /** Characters after which a keyword label opens a note outside brackets. */
 const NOTE_CONTEXT = /[\p{P}\s]/u;
 
-function lineEnd(text: string, pos: number): number {
-  const nl = text.indexOf("\n", pos);
-  return nl < 0 ? text.length : nl;
-}
-
-function lineStart(text: string, pos: number): number {
-  return text.lastIndexOf("\n", pos - 1) + 1;
-}
-
-/** The innermost bracket still open at `pos`, scanning from its line start. */
-function openBracketAt(text: string, pos: number): number {
-  const stack: number[] = [];
-  for (let i = lineStart(text, pos); i < pos; i++) {
-    const ch = text[i]!;
-    if (OPEN.includes(ch)) stack.push(i);
-    else if (CLOSE.includes(ch) && stack.length) stack.pop();
-  }
-  return stack.length ? stack[stack.length - 1]! : -1;
-}
+const OPEN_CODES = new Set([...OPEN].map((ch) => ch.charCodeAt(0)));
+const CLOSE_CODES = new Set([...CLOSE].map((ch) => ch.charCodeAt(0)));
 
 /**
- * Index of the bracket closing the one at `open`, or -1. It is looked for on the
- * bracket's line, or up to `lines` lines further when nothing but a list can sit
- * between ("(责任单位:\n市卫生健康委)": a line ending in ":" stays broken in the view).
+ * Brackets of the view, paired once for the whole text so that no question about
+ * them rescans a line: on a report written as one line, every label would
+ * otherwise scan back to the line start and every bracket ahead to its close.
+ * Any opening bracket pairs with any closing one, as a depth count does.
  */
-function matchingClose(text: string, open: number, lines = 0): number {
-  let depth = 0;
-  let left = lines;
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === "\n") {
-      if (left-- <= 0 || headingMarker(text.slice(i + 1, i + 13).trimStart() + "…")) return -1;
-    } else if (ch === "。" && lines > 0) return -1;
-    else if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) {
-      depth--;
-      if (depth === 0) return i;
+class Brackets {
+  /** Position of the bracket that closes the one opened at each key. */
+  private readonly closeOf = new Map<number, number>();
+  private readonly stops: CharPositions;
+  /** The state of `openAt`: brackets open in [lineFrom, scanned). */
+  private lineFrom = -1;
+  private scanned = -1;
+  private open: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {
+    const open: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (OPEN_CODES.has(c)) open.push(i);
+      else if (CLOSE_CODES.has(c) && open.length) this.closeOf.set(open.pop()!, i);
     }
+    this.stops = new CharPositions(text, "。");
   }
-  return -1;
+
+  /** The innermost bracket still open at `pos`, counted from its line start; asked at growing `pos`. */
+  openAt(pos: number): number {
+    const from = this.lines.lineStart(pos);
+    if (from !== this.lineFrom || pos < this.scanned) {
+      this.lineFrom = from;
+      this.scanned = from;
+      this.open = [];
+    }
+    for (let i = this.scanned; i < pos; i++) {
+      const c = this.text.charCodeAt(i);
+      if (OPEN_CODES.has(c)) this.open.push(i);
+      else if (CLOSE_CODES.has(c) && this.open.length) this.open.pop();
+    }
+    this.scanned = pos;
+    return this.open.length ? this.open[this.open.length - 1]! : -1;
+  }
+
+  /**
+   * Index of the bracket closing the one at `open`, or -1. It is looked for on the
+   * bracket's line, or up to `lines` lines further when nothing but a list can sit
+   * between ("(责任单位:\n市卫生健康委)": a line ending in ":" stays broken in the
+   * view); a list running on over lines holds no 。 and no numbered line.
+   */
+  closeAt(open: number, lines = 0): number {
+    const close = this.closeOf.get(open) ?? -1;
+    if (close < 0) return -1;
+    if (lines > 0 && this.stops.count(open + 1, close) > 0) return -1;
+    let left = lines;
+    const breaks = this.lines.breaks;
+    for (let nl = breaks.next(open + 1); nl >= 0 && nl < close; nl = breaks.next(nl + 1)) {
+      if (left-- <= 0 || headingMarker(this.text.slice(nl + 1, nl + 13).trimStart() + "…")) return -1;
+    }
+    return close;
+  }
 }
 
 interface Label {
@@ -119,8 +145,23 @@ export function maskCues(text: string, p: UnitPatterns): { masked: string; cues:
   return { masked, cues };
 }
 
-function cueIn(cues: readonly Cue[], text: string, s: number, e: number, onward: RegExp): Note["leadFirst"] {
-  const cue = cues.find((c) => c.start >= s && c.end <= e);
+/** The cues of a document in text order. */
+class CueList {
+  private readonly starts: number[];
+
+  constructor(private readonly cues: readonly Cue[]) {
+    this.starts = cues.map((c) => c.start);
+  }
+
+  /** The first cue inside [s, e): matches of one pattern never overlap, so the first to start after `s` ends first. */
+  inside(s: number, e: number): Cue | null {
+    const cue = this.cues[lowerBound(this.starts, s)];
+    return cue && cue.end <= e ? cue : null;
+  }
+}
+
+function cueIn(cues: CueList, text: string, s: number, e: number, onward: RegExp): Note["leadFirst"] {
+  const cue = cues.inside(s, e);
   if (!cue) return null;
   return { rest: cue.rest, onward: onward.test(text.slice(s, e)) };
 }
@@ -142,21 +183,22 @@ function runOn(ctx: DocumentContext, from: number, end: number): number {
 }
 
 /** "(责任单位:…)", "牵头单位:A;配合单位:B" — notes opened by a role label. */
-function keywordNotes(ctx: DocumentContext, masked: string, cues: readonly Cue[], p: UnitPatterns): Note[] {
+function keywordNotes(ctx: DocumentContext, masked: string, cues: CueList, brackets: Brackets, p: UnitPatterns): Note[] {
   const text = ctx.view.text;
+  const lines = ctx.view.lines;
   const notes: Note[] = [];
   const re = fresh(p.label);
   let consumed = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const k = m.index;
     if (k < consumed) continue;
-    const open = openBracketAt(text, k);
+    const open = brackets.openAt(k);
     let start: number;
     let end: number;
     if (open >= 0) {
       start = open;
-      const close = matchingClose(text, open, 2);
-      end = close >= 0 ? close + 1 : lineEnd(text, k);
+      const close = brackets.closeAt(open, 2);
+      end = close >= 0 ? close + 1 : lines.lineEnd(k);
     } else {
       let j = k - 1;
       while (j >= 0 && (text[j] === " " || text[j] === "\t")) j--;
@@ -164,7 +206,7 @@ function keywordNotes(ctx: DocumentContext, masked: string, cues: readonly Cue[]
       // Outside brackets only an explicit label opens a note: "责任单位:", "【责任单位】".
       if (!/[:】\]]/u.test(m[0])) continue;
       start = k;
-      end = lineEnd(text, k);
+      end = lines.lineEnd(k);
       const stop = text.slice(k, end).search(/[。!?]/u);
       if (stop >= 0) end = k + stop + 1;
     }
@@ -186,14 +228,14 @@ function keywordNotes(ctx: DocumentContext, masked: string, cues: readonly Cue[]
 }
 
 /** "(市卫生健康委牵头,市财政局、市人社局配合)", "(各区市县政府负责)". */
-function phraseNotes(ctx: DocumentContext, masked: string, cues: readonly Cue[], p: UnitPatterns, taken: (s: number, e: number) => boolean): Note[] {
+function phraseNotes(ctx: DocumentContext, masked: string, cues: CueList, brackets: Brackets, p: UnitPatterns, taken: SpanSet): Note[] {
   const text = ctx.view.text;
   const notes: Note[] = [];
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== "(" && text[i] !== "【") continue;
-    const close = matchingClose(text, i);
+    const close = brackets.closeAt(i);
     if (close < 0) continue;
-    if (close - i > 200 || taken(i, close + 1)) continue;
+    if (close - i > 200 || taken.overlaps(i, close + 1)) continue;
     let bodyEnd = close;
     const stop = labelsIn(text, i + 1, close, p)[0];
     if (stop) bodyEnd = stop.start;
@@ -211,17 +253,21 @@ function phraseNotes(ctx: DocumentContext, masked: string, cues: readonly Cue[],
  * verbs that ends a paragraph of a numbered task item (or stands as a line of
  * its own under a heading). Anything else that mentions departments is prose.
  */
-function phraseSentences(ctx: DocumentContext, masked: string, cues: readonly Cue[], p: UnitPatterns, taken: (s: number, e: number) => boolean): Note[] {
+function phraseSentences(ctx: DocumentContext, masked: string, cues: CueList, p: UnitPatterns, taken: SpanSet): Note[] {
   const text = ctx.view.text;
+  const lines = ctx.view.lines;
   const notes: Note[] = [];
   for (const s of ctx.sentences) {
-    if (taken(s.start, s.end)) continue;
-    const after = text.slice(s.end, lineEnd(text, s.end));
-    if (after.trim()) continue; // not the last sentence of its paragraph
-    const pStart = lineStart(text, s.start);
-    const para = text.slice(pStart, s.end).trimStart();
-    const own = para.length === text.slice(s.start, s.end).length;
-    if (own ? !ctx.sections.headingAt(s.start) : !headingMarker(para)) continue;
+    if (taken.overlaps(s.start, s.end)) continue;
+    // Blanks are skipped in place, not sliced off: a line may run to the end of the report.
+    const lineEnd = lines.lineEnd(s.end);
+    let after = s.end;
+    while (after < lineEnd && /\s/u.test(text[after]!)) after++;
+    if (after < lineEnd) continue; // not the last sentence of its paragraph
+    let para = lines.lineStart(s.start);
+    while (para < s.end && /\s/u.test(text[para]!)) para++;
+    const own = para === s.start; // the sentence is its paragraph
+    if (own ? !ctx.sections.headingAt(s.start) : !headingMarker(text.slice(para, s.end))) continue;
     let bodyEnd = s.end;
     while (bodyEnd > s.start && /[。!?;\s]/u.test(text[bodyEnd - 1]!)) bodyEnd--;
     if (bodyEnd - s.start > 120) continue;
@@ -235,12 +281,13 @@ function phraseSentences(ctx: DocumentContext, masked: string, cues: readonly Cu
 
 export function findNotes(ctx: DocumentContext, p: UnitPatterns, excluded: ReadonlyArray<[number, number]> = []): { notes: Note[]; cues: Cue[] } {
   const { masked, cues } = maskCues(ctx.view.text, p);
-  const spans: Array<[number, number]> = [...excluded];
-  const taken = (s: number, e: number) => spans.some(([a, b]) => s < b && a < e);
-  const keyword = keywordNotes(ctx, masked, cues, p).filter((n) => !taken(n.start, n.end));
-  spans.push(...keyword.map((n): [number, number] => [n.start, n.end]));
-  const phrase = phraseNotes(ctx, masked, cues, p, taken);
-  spans.push(...phrase.map((n): [number, number] => [n.start, n.end]));
-  const sentences = phraseSentences(ctx, masked, cues, p, taken);
+  const cueList = new CueList(cues);
+  const brackets = new Brackets(ctx.view.text, ctx.view.lines);
+  // Each kind of note keeps out of the spans excluded and taken before it.
+  const excludedSpans = excluded.map(([start, end]) => ({ start, end }));
+  const inExcluded = new SpanSet(excludedSpans);
+  const keyword = keywordNotes(ctx, masked, cueList, brackets, p).filter((n) => !inExcluded.overlaps(n.start, n.end));
+  const phrase = phraseNotes(ctx, masked, cueList, brackets, p, new SpanSet([...excludedSpans, ...keyword]));
+  const sentences = phraseSentences(ctx, masked, cueList, p, new SpanSet([...excludedSpans, ...keyword, ...phrase]));
   return { notes: [...keyword, ...phrase, ...sentences].sort((a, b) => a.start - b.start), cues };
 }

@@ -5,6 +5,7 @@
 // paragraph takes the heading above it when it is that heading's only task, else
 // its own text up to the first 。.
 import { headingMarker } from "../../text/headings.js";
+import { lowerBound } from "../../text/line-index.js";
 import type { DocumentContext } from "../types.js";
 
 export interface Task {
@@ -18,10 +19,6 @@ interface Anchor {
 }
 
 const TITLE_STOP = /[。!?！？]/u;
-
-function lineStart(text: string, pos: number): number {
-  return text.lastIndexOf("\n", pos - 1) + 1;
-}
 
 /** Original text of view[s, e) as a one-line label: breaks and their indentation removed. */
 function titleText(ctx: DocumentContext, s: number, e: number): string | null {
@@ -62,22 +59,32 @@ interface Owner {
 }
 
 /**
- * Tasks for notes in text order. `anchors` are the notes' view spans; notes that
- * sit alone on their line belong to the nearest paragraph above that is not
- * itself only notes.
+ * Tasks for notes in text order. `anchors` are the notes' view spans, sorted by
+ * start; notes that sit alone on their line belong to the nearest paragraph
+ * above that is not itself only notes.
  */
 export function tasksFor(ctx: DocumentContext, anchors: readonly Anchor[], enumeration: RegExp): Array<Task | null> {
   const text = ctx.view.text;
+  const lines = ctx.view.lines;
   const owners: Array<Owner | null> = [];
+  // The anchors inside [ls, le], in order: a search, not a pass over every note of the report.
+  const starts = anchors.map((a) => a.start);
+  const within = (ls: number, le: number) => {
+    const out: Anchor[] = [];
+    for (let k = lowerBound(starts, ls); k < anchors.length && anchors[k]!.start <= le; k++) {
+      if (anchors[k]!.end <= le) out.push(anchors[k]!);
+    }
+    return out;
+  };
   const isNoteOnly = (ls: number, le: number) => {
-    const inside = anchors.filter((a) => a.start >= ls && a.end <= le);
+    const inside = within(ls, le);
     if (!inside.length) return false;
     let rest = text.slice(ls, le);
     for (const a of [...inside].reverse()) rest = rest.slice(0, a.start - ls) + rest.slice(a.end - ls);
     return !/[^\s\p{P}]/u.test(rest);
   };
   anchors.forEach((a, idx) => {
-    const ls = lineStart(text, a.start);
+    const ls = lines.lineStart(a.start);
     const prev = idx > 0 ? anchors[idx - 1]! : null;
     const from = prev && prev.end > ls && prev.end <= a.start ? prev.end : ls;
     const seg = text.slice(from, a.start);
@@ -92,7 +99,7 @@ export function tasksFor(ctx: DocumentContext, anchors: readonly Anchor[], enume
     // A note on its own line: walk up to the paragraph it closes.
     let le = ls - 1;
     while (le > 0) {
-      const s = lineStart(text, le);
+      const s = lines.lineStart(le);
       const line = text.slice(s, le);
       if (line.trim() && !isNoteOnly(s, le)) {
         const ps = skipBlank(text, s);
@@ -100,7 +107,7 @@ export function tasksFor(ctx: DocumentContext, anchors: readonly Anchor[], enume
         let segStart = ps;
         let segEnd = le;
         let cursor = ps;
-        for (const x of anchors.filter((n) => n.start >= ps && n.end <= le)) {
+        for (const x of within(ps, le)) {
           if (/[^\s\p{P}]/u.test(text.slice(cursor, x.start))) {
             segStart = cursor;
             segEnd = x.start;
@@ -137,11 +144,11 @@ export function tasksFor(ctx: DocumentContext, anchors: readonly Anchor[], enume
     // note can open the next numbered item.
     const own = numbered(ctx, skipSpace(text, o.start), o.limit) ?? enumerated(ctx, o.start, o.limit, enumeration);
     if (own) return own;
-    const para = numbered(ctx, o.paragraph, lineEndOf(text, o.paragraph));
+    const para = numbered(ctx, o.paragraph, lines.lineEnd(o.paragraph));
     if (para) return para; // a later note in a numbered item still belongs to it
     const h = ctx.sections.headingAt(o.paragraph);
     if (h && h.start !== o.paragraph && ownersByHeading.get(h.start)?.size === 1) {
-      const heading = numbered(ctx, h.start, lineEndOf(text, h.start));
+      const heading = numbered(ctx, h.start, lines.lineEnd(h.start));
       if (heading) return heading;
     }
     return plain(ctx, o.start, o.limit);
@@ -167,9 +174,4 @@ function enumerated(ctx: DocumentContext, s: number, limit: number, re: RegExp):
   const body = from + m[0].length;
   const stop = text.slice(body, limit).search(TITLE_STOP);
   return { number: m[1]!, title: titleText(ctx, body, stop >= 0 ? body + stop : limit) };
-}
-
-function lineEndOf(text: string, pos: number): number {
-  const nl = text.indexOf("\n", pos);
-  return nl < 0 ? text.length : nl;
 }
