@@ -3,6 +3,7 @@
 // records). Every problem names the file and line, and makes the fixture unreadable.
 import { z } from "zod";
 import { RECORD_TYPES } from "../records.js";
+import { lastAtOrBefore } from "../text/line-index.js";
 import type { ExpectedRecord, NegativeSpan } from "./types.js";
 
 const Offset = z.number().int().nonnegative();
@@ -141,14 +142,7 @@ export class DocText {
   }
 
   private lineIndex(cp: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= cp) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.lineStarts, cp);
   }
 
   line(cp: number): number {

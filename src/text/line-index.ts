@@ -15,6 +15,11 @@ export function lowerBound(xs: ArrayLike<number>, x: number): number {
   return lo;
 }
 
+/** Index of the last element of the ascending `xs` that is <= `x`, or 0 when none is (tables start at 0). */
+export function lastAtOrBefore(xs: ArrayLike<number>, x: number): number {
+  return Math.max(0, lowerBound(xs, x + 1) - 1);
+}
+
 /** Ascending positions of one UTF-16 code unit in a text. */
 export class CharPositions {
   private readonly at: Int32Array;

@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from "./line-index.js";
 // Offsets in the original text: UTF-16 indices (what JavaScript strings use) are
 // converted to Unicode code points (what records carry, SPEC §2) in one place,
 // and lines are found from a line-start table that knows CR, LF and CRLF.
@@ -52,14 +53,7 @@ export class Positions {
 
   /** 1-based line of a UTF-16 offset. */
   lineOf(utf16: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= utf16) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lastAtOrBefore(this.lineStarts, utf16) + 1;
   }
 }
 

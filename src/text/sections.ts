@@ -3,6 +3,7 @@
 // path reads exactly as the document prints it.
 import { headingMarker, headingText } from "./headings.js";
 import { lowerBound } from "./line-index.js";
+import { lastAtOrBefore } from "./line-index.js";
 import type { TextView } from "./view.js";
 
 export interface Heading {
@@ -69,14 +70,7 @@ export class SectionIndex {
 
   /** Heading path at view offset `pos`. */
   pathAt(pos: number): string[] {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.paths[lo]!;
+    return this.paths[lastAtOrBefore(this.starts, pos)]!;
   }
 
   /**
