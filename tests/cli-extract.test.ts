@@ -190,6 +190,18 @@ describe("extract", () => {
     expect(bad.stderr).toMatch(/patterns: units\.yaml: units/u);
   });
 
+  it("writes the review page alongside normal output with --review", () => {
+    const work = mkdtempSync(join(tmpdir(), "pe-review-"));
+    const page = join(work, "review.html");
+    const plain = cli(["extract", join(dir, "in", "a.txt"), "-q"]);
+    const r = cli(["extract", join(dir, "in", "a.txt"), "-q", "--review", page]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(plain.stdout); // the records are unchanged, without rule ids
+    const html = readFileSync(page, "utf8");
+    expect(html).toMatch(/^<!doctype html>/iu);
+    expect(html).toContain("metric/");
+  });
+
   it("prints the JSON Schema of a record", () => {
     const r = cli(["schema"]);
     expect(r.status).toBe(0);

@@ -7,6 +7,7 @@ import { Command, Option } from "commander";
 import { formatFileError, type FileError } from "../../errors.js";
 import { DEFAULT_LOAD_OPTIONS } from "../../load/load.js";
 import type { AnyRecord } from "../../records.js";
+import { buildReviewHtml, type ReviewInput } from "../../review/page.js";
 import { discover } from "../../run/discover.js";
 import {
   collect, loadPatternsOrFail, parseEncoding, parseJobs, parseShard, parseTypes, UsageError,
@@ -31,6 +32,7 @@ interface ExtractFlags {
   shard?: string;
   quiet?: boolean;
   stats?: boolean;
+  review?: string;
   maxMb?: string;
 }
 
@@ -54,6 +56,7 @@ export function registerExtract(program: Command): void {
     .option("--shard <k/n>", "process only the k-th of n deterministic slices of the input")
     .option("--max-mb <n>", "refuse files larger than this many megabytes", "256")
     .option("-q, --quiet", "no progress bar and no summary line")
+    .option("--review <file>", "also write the review page (HTML) of the documents extracted")
     .option("--stats", "print run statistics as one JSON line on stderr (files, chars, seconds, peak RSS)")
     .addHelpText("after", `
 Examples:
@@ -92,6 +95,8 @@ async function runExtract(paths: string[], flags: ExtractFlags): Promise<number>
   const counts: Record<string, number> = {};
   let done = 0;
   let chars = 0;
+  // Review pages show rule ids, so the pipeline always explains when one is asked for.
+  const reviewDocs: ReviewInput[] | null = flags.review ? [] : null;
   const showBar = !flags.quiet && process.stderr.isTTY && files.length > 1;
   const bar = showBar ? new SingleBar({ format: " {bar} {value}/{total} files | {doc}", stream: process.stderr, hideCursor: true, clearOnComplete: true }) : null;
   bar?.start(files.length, 0, { doc: "" });
@@ -101,7 +106,7 @@ async function runExtract(paths: string[], flags: ExtractFlags): Promise<number>
     for await (const [file, outcome] of processFiles(files, {
       types: [...types],
       attribution: flags.attribution,
-      explain: Boolean(flags.explain),
+      explain: Boolean(flags.explain) || Boolean(flags.review),
       patternDirs: flags.patterns,
       encoding,
       maxBytes: Math.round(maxMb * 1024 * 1024) || DEFAULT_LOAD_OPTIONS.maxBytes,
@@ -120,12 +125,20 @@ async function runExtract(paths: string[], flags: ExtractFlags): Promise<number>
       done++;
       const { document, records } = outcome.result;
       chars += document.chars;
-      const kept: AnyRecord[] = records.filter((r) => types.has(r.type));
+      reviewDocs?.push({ result: outcome.result, text: document.text });
+      // Copies without `rule` when it was produced only for the review page.
+      const strip = <R extends AnyRecord>(r: R): R => (flags.review && !flags.explain ? { ...r, rule: undefined } : r);
+      const kept: AnyRecord[] = records.filter((r) => types.has(r.type)).map(strip);
       for (const r of kept) counts[r.type] = (counts[r.type] ?? 0) + 1;
-      sink.write(writer.document({ document: types.has("document") ? document : null, records: kept }));
+      sink.write(writer.document({ document: types.has("document") ? strip(document) : null, records: kept }));
     }
     sink.write(writer.end());
     sink.commit();
+    if (flags.review && reviewDocs) {
+      const review = fileSink(flags.review);
+      review.write(buildReviewHtml(reviewDocs));
+      review.commit();
+    }
   } catch (err) {
     sink.abort();
     throw err;
