@@ -3,32 +3,16 @@
 // its year the year heading its column, and a cell under the later of two year
 // columns (or under a 目标 heading) is a target. Sentence rules do not apply:
 // a table row is no sentence, and its neighbours are other cells.
+import { splitRow, tableWords, type Cell } from "../extract/metric/table.js";
 import type { DateCandidate, DocumentContext, MetricCandidate } from "../extract/types.js";
 
-const CELL_SPLIT = /\t| {2,}|\u3000{2,}/u;
 const HAN = /\p{Script=Han}/u;
 const YEAR = /^(\d{4})\s*年?/u;
 /** A bracketed unit at the end of a row label: "人均预期寿命（岁）" → "人均预期寿命". */
 const LABEL_UNIT = /\s*[(（][^()（）]*[)）]\s*$/u;
-const TARGET_HEADING = /目标|规划|预期值/u;
-
-interface Cell {
-  start: number;
-  end: number;
-  text: string;
-}
 
 function cellsOf(text: string, start: number, end: number): Cell[] {
-  const cells: Cell[] = [];
-  const re = new RegExp(CELL_SPLIT.source, "gu");
-  let from = start;
-  const line = text.slice(start, end);
-  for (const m of line.matchAll(re)) {
-    cells.push({ start: from, end: start + m.index, text: text.slice(from, start + m.index).trim() });
-    from = start + m.index + m[0].length;
-  }
-  cells.push({ start: from, end, text: text.slice(from, end).trim() });
-  return cells.filter((c) => c.text);
+  return splitRow(text, start, end)?.cells ?? [];
 }
 
 function lineAround(text: string, pos: number): [number, number] {
@@ -38,12 +22,12 @@ function lineAround(text: string, pos: number): [number, number] {
 }
 
 /** The nearest line above `lineStart` (within a few lines) whose cells are headings. */
-function headerCells(text: string, lineStart: number): Cell[] | null {
+function headerCells(text: string, lineStart: number, isTarget: (heading: string) => boolean): Cell[] | null {
   let end = lineStart - 1;
   for (let hops = 0; end > 0 && hops < 60; hops++) {
     const s = text.lastIndexOf("\n", end - 1) + 1;
     const cells = cellsOf(text, s, end);
-    if (cells.length >= 2 && cells.some((c) => YEAR.test(c.text) || TARGET_HEADING.test(c.text))) return cells;
+    if (cells.length >= 2 && cells.some((c) => YEAR.test(c.text) || isTarget(c.text))) return cells;
     if (!text.slice(s, end).trim() || cells.length < 2) return null;
     end = s - 1;
   }
@@ -52,6 +36,8 @@ function headerCells(text: string, lineStart: number): Cell[] | null {
 
 export function attributeTableCells(ctx: DocumentContext, cells: MetricCandidate[], _dates: readonly DateCandidate[]): void {
   const text = ctx.view.text;
+  const targetWords = tableWords(ctx.patterns).target_headers;
+  const isTarget = (heading: string) => targetWords.some((w) => heading.includes(w));
   for (const m of cells) {
     const [ls, le] = lineAround(text, m.start);
     const row = cellsOf(text, ls, le);
@@ -61,7 +47,7 @@ export function attributeTableCells(ctx: DocumentContext, cells: MetricCandidate
     m.fields.indicator = labelText.replace(LABEL_UNIT, "") || null;
     m.fields.role = "level";
     const col = row.findIndex((c) => c.start <= m.start && m.end <= c.end);
-    const header = headerCells(text, ls);
+    const header = headerCells(text, ls, isTarget);
     if (!header || col < 0) continue;
     // Rows may carry a leading number the header lacks: align from the right.
     const h = header[header.length - (row.length - col)];
@@ -73,6 +59,6 @@ export function attributeTableCells(ctx: DocumentContext, cells: MetricCandidate
       const years = header.map((c) => YEAR.exec(c.text)).filter((x) => x).map((x) => Number(x![1]));
       if (years.length >= 2 && m.fields.year === Math.max(...years) && ctx.genre === "plan") m.fields.role = "target";
     }
-    if (TARGET_HEADING.test(h.text)) m.fields.role = "target";
+    if (isTarget(h.text)) m.fields.role = "target";
   }
 }

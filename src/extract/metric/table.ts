@@ -5,7 +5,7 @@
 // or the row's cell in a 单位 column. The normal scanner has no unit to read
 // there, so these cells are found here; cells it already reports are left to it.
 import { z } from "zod";
-import type { PatternSet } from "../../patterns/load.js";
+import { PatternError, type PatternSet } from "../../patterns/load.js";
 import type { MetricCandidate } from "../types.js";
 import { perBefore } from "./context.js";
 import type { MetricCategory, MetricPatterns, QualifierName } from "./patterns.js";
@@ -21,30 +21,35 @@ const TableSection = z.object({
       value_headers: Words,
       year_labels: Words,
       leaders: Words,
+      target_headers: Words,
     })
-    .default({ unit_columns: [], skip_columns: [], value_headers: [], year_labels: [], leaders: [] }),
+    .default({ unit_columns: [], skip_columns: [], value_headers: [], year_labels: [], leaders: [], target_headers: [] }),
 });
 type TableWords = z.infer<typeof TableSection>["table"];
 
 // The `table` key of metric-cues.yaml; read here (not through compiledSection,
 // which memoises the section under the scanner's schema) and cached per set.
 const cache = new WeakMap<PatternSet, TableWords>();
-function tableWords(set: PatternSet): TableWords {
+export function tableWords(set: PatternSet): TableWords {
   const hit = cache.get(set);
   if (hit) return hit;
   const parsed = TableSection.safeParse(set.sections.get("metric-cues") ?? {});
-  const words = parsed.success ? parsed.data.table : TableSection.parse({}).table;
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PatternError("metric-cues.yaml", `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
+  }
+  const words = parsed.data.table;
   cache.set(set, words);
   return words;
 }
 
-interface Cell {
+export interface Cell {
   start: number;
   end: number;
   text: string;
 }
 
-interface Row {
+export interface Row {
   cells: Cell[];
 }
 
@@ -52,7 +57,8 @@ interface Row {
 const CELL_GAP = /[ ]*\t[ \t]*| {2,}/gu;
 const CJK = /[\u3400-\u9fff]/u;
 
-function splitRow(text: string, start: number, end: number): Row | null {
+/** The cells of the line text[start, end), or null when it is not a table row (fewer than two cells). */
+export function splitRow(text: string, start: number, end: number): Row | null {
   const line = text.slice(start, end);
   const cells: Cell[] = [];
   let at = 0;

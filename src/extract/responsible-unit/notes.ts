@@ -109,7 +109,22 @@ interface Label {
   keyword: string | null;
 }
 
+/**
+ * The label regexes `labelsIn` runs once per note, compiled once per pattern set.
+ * `labelsIn` is never re-entered, so one instance each can carry `lastIndex`.
+ */
+const labelRegexes = new WeakMap<UnitPatterns, { label: RegExp; stop: RegExp; any: RegExp }>();
+function labelRegexesOf(p: UnitPatterns): { label: RegExp; stop: RegExp; any: RegExp } {
+  let r = labelRegexes.get(p);
+  if (!r) {
+    r = { label: fresh(p.label), stop: fresh(p.stopLabel), any: fresh(p.anyLabel) };
+    labelRegexes.set(p, r);
+  }
+  return r;
+}
+
 function labelsIn(text: string, from: number, to: number, p: UnitPatterns): Label[] {
+  const res = labelRegexesOf(p);
   // Lookbehinds need the character before `from`, so the slice starts one earlier.
   const base = Math.max(0, from - 1);
   const slice = text.slice(base, to);
@@ -122,10 +137,10 @@ function labelsIn(text: string, from: number, to: number, p: UnitPatterns): Labe
     return out;
   };
   const overlaps = (a: Label, list: Label[]) => list.some((b) => b.start < a.end && a.start < b.end);
-  const roles = found(fresh(p.label), (m) => m[1] ?? m[2] ?? m[3]!);
+  const roles = found(res.label, (m) => m[1] ?? m[2] ?? m[3]!);
   // "…市财政局完成时限:" where the view joined two lines: a known label cuts where it begins.
-  const stops = found(fresh(p.stopLabel), () => null).filter((l) => !overlaps(l, roles));
-  const generic = found(fresh(p.anyLabel), () => null).filter((l) => !overlaps(l, stops));
+  const stops = found(res.stop, () => null).filter((l) => !overlaps(l, roles));
+  const generic = found(res.any, () => null).filter((l) => !overlaps(l, stops));
   // "A;主要配合单位:B": a word or two before a role label belongs to the label, not to A.
   for (const r of roles) {
     const g = generic.find((l) => l.start < r.start && l.end >= r.end);
