@@ -7,13 +7,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { CHROMIUM, launchChromium } from "../tests/helpers/chromium.js";
 import { loadPatterns } from "../src/patterns/load.js";
 import { RECORD_TYPES } from "../src/records.js";
 import { buildReviewHtml } from "../src/review/page.js";
 import { extractFile } from "../src/run/extract-file.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const root = join(import.meta.dirname, "..");
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const report = args[0] ?? firstSample();
@@ -35,16 +34,7 @@ const work = mkdtempSync(join(tmpdir(), "review-shot-"));
 const page = join(work, "review.html");
 writeFileSync(page, buildReviewHtml([{ result, text: result.document.text }]));
 
-const context = await chromium.launchPersistentContext(join(work, "profile"), {
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-  viewport: { width: 1440, height: 900 },
-  deviceScaleFactor: 1,
-});
+const context = await launchChromium(work, { width: 1440, height: 900 });
 try {
   const tab = await context.newPage();
   await tab.goto(pathToFileURL(page).href);

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, launchChromium } from "./helpers/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPatterns } from "../src/patterns/load.js";
 import { RECORD_TYPES } from "../src/records.js";
@@ -15,7 +16,6 @@ import { buildReviewHtml, type ReviewInput } from "../src/review/page.js";
 import { extractFile } from "../src/run/extract-file.js";
 import { longDocument, trickyDocument } from "./helpers/review-docs.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`review-browser: ${CHROMIUM} not found, browser tests skipped (install it with: apt-get install -y chromium)`);
@@ -56,15 +56,7 @@ describe.skipIf(!hasChromium)("review page in headless chromium", () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "review-browser-"));
-    context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      ],
-      viewport: { width: 1400, height: 900 },
-    });
+    context = await launchChromium(work, { width: 1400, height: 900 });
   });
 
   afterAll(async () => {
