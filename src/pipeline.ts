@@ -25,6 +25,25 @@ export interface PipelineOptions {
   /** Keep the `rule` field on records (--explain). */
   explain: boolean;
   patterns: PatternSet;
+  /** When given, CPU milliseconds per pipeline stage are added to it (`npm run bench -- --stages`). */
+  stageTimes?: StageTimes;
+}
+
+/** Stage name → accumulated CPU milliseconds. */
+export type StageTimes = Record<string, number>;
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Run one stage, charging its CPU time to `name` when stage timing is on. */
+function stage<T>(times: StageTimes | undefined, name: string, run: () => T): T {
+  if (!times) return run();
+  const began = cpuMs();
+  const out = run();
+  times[name] = (times[name] ?? 0) + cpuMs() - began;
+  return out;
 }
 
 /** A veto located in the original text, for the review page. */
@@ -54,26 +73,28 @@ export function buildContext(loaded: LoadedText, patterns: PatternSet): Document
 }
 
 export function processDocument(loaded: LoadedText, options: PipelineOptions): DocumentResult {
-  const ctx = buildContext(loaded, options.patterns);
+  const times = options.stageTimes;
+  const ctx = stage(times, "context", () => buildContext(loaded, options.patterns));
   const { view } = ctx;
-  const positions = new Positions(loaded.text);
+  const positions = stage(times, "context", () => new Positions(loaded.text));
 
   const wantMetric = options.types.has("metric");
   const wantDate = options.types.has("date");
   // Dates are needed to veto years from metrics and to attribute years, even when not written.
-  const dates = wantMetric || wantDate ? extractDates(ctx) : { candidates: [], vetoes: [] };
-  const metrics = wantMetric ? extractMetrics(ctx) : { candidates: [], vetoes: [] };
-  const units = options.types.has("responsible_unit") ? extractResponsibleUnits(ctx) : { candidates: [], vetoes: [] };
+  const dates = wantMetric || wantDate ? stage(times, "date", () => extractDates(ctx)) : { candidates: [], vetoes: [] };
+  const metrics = wantMetric ? stage(times, "metric", () => extractMetrics(ctx)) : { candidates: [], vetoes: [] };
+  const units = options.types.has("responsible_unit") ? stage(times, "responsible_unit", () => extractResponsibleUnits(ctx)) : { candidates: [], vetoes: [] };
   // Not push(...list): spread arguments overflow the stack past ~100k candidates.
   const candidates: Candidate[] = [...dates.candidates, ...metrics.candidates, ...units.candidates];
   const vetoes: Veto[] = [...dates.vetoes, ...metrics.vetoes, ...units.vetoes];
 
-  const resolved = resolveOverlaps(candidates);
+  const resolved = stage(times, "overlaps", () => resolveOverlaps(candidates));
   const keptMetrics = resolved.filter((c): c is Candidate<"metric"> => c.type === "metric");
   const keptDates = resolved.filter((c): c is Candidate<"date"> => c.type === "date");
-  if (options.attribution && keptMetrics.length) attributeMetrics(ctx, keptMetrics, keptDates);
+  if (options.attribution && keptMetrics.length) stage(times, "attribution", () => attributeMetrics(ctx, keptMetrics, keptDates));
 
   const records: AnyRecord[] = [];
+  const recordsBegan = times ? cpuMs() : 0;
   for (const c of resolved) {
     if (!options.types.has(c.type)) continue;
     const s16 = view.toOriginalStart(c.start);
@@ -97,10 +118,11 @@ export function processDocument(loaded: LoadedText, options: PipelineOptions): D
     };
     records.push(AnyRecord.parse(record));
   }
+  if (times) times.records = (times.records ?? 0) + cpuMs() - recordsBegan;
 
   const counts: Record<string, number> = { metric: 0, date: 0, responsible_unit: 0 };
   for (const r of records) counts[r.type] = (counts[r.type] ?? 0) + 1;
-  const meta = extractDocumentFields(ctx);
+  const meta = stage(times, "document", () => extractDocumentFields(ctx));
   const document = DocumentRecord.parse({
     type: "document",
     doc: loaded.doc,

@@ -6,12 +6,12 @@
 //   npm run bench -- --mb 50 [--mb 500] [--peer-mb 1] [--keep]
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 
-const ROOT = join(fileURLToPath(import.meta.url), "..", "..", "..");
+import { ROOT, sourceTexts } from "./corpus.js";
+
 const BIN = join(ROOT, "bin", "policy-extract.js");
 
 function arg(name: string, fallback: string[]): string[] {
@@ -20,34 +20,6 @@ function arg(name: string, fallback: string[]): string[] {
     if (a === `--${name}` && process.argv[i + 1]) out.push(process.argv[i + 1]!);
   });
   return out.length ? out : fallback;
-}
-
-/** UTF-8 .txt reports bundled in the repo: the material the corpus repeats. */
-function sourceTexts(): string[] {
-  const texts: string[] = [];
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".txt")) {
-        const t = readFileSync(p);
-        try {
-          texts.push(new TextDecoder("utf-8", { fatal: true }).decode(t));
-        } catch {
-          // GB18030 fixtures are skipped: the corpus measures extraction, not decoding.
-        }
-      }
-    }
-  };
-  walk(join(ROOT, "fixtures"));
-  walk(join(ROOT, "samples"));
-  return texts.filter((t) => t.length > 200);
 }
 
 /** Write files of ~64 KB each (several reports concatenated) until `mb` MB. */
