@@ -6,7 +6,9 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { AnyRecord, DocumentRecord } from "../src/records.js";
 import { cli, jsonl } from "./helpers/cli.js";
+import { FIXTURES, haveSeeds, SEEDS } from "./helpers/paths.js";
 
 const REPORT = [
   "某市2019年卫生健康工作总结",
@@ -160,6 +162,22 @@ describe("extract", () => {
     const all = jsonl(cli(["extract", join(dir, "in"), "-q", "-t", "document"]).stdout).map((r) => r.doc);
     const parts = [1, 2, 3].flatMap((k) => jsonl(cli(["extract", join(dir, "in"), "-q", "-t", "document", "--shard", `${k}/3`]).stdout).map((r) => r.doc));
     expect([...parts].sort()).toEqual([...all].sort());
+  });
+
+  it("writes only records that the zod schemas accept, and the same with --validate", () => {
+    // extract skips the per-record schema parse for speed unless --validate: this
+    // checks that nothing is lost by that, over every fixture and (when present) seed.
+    const inputs = [FIXTURES, ...(haveSeeds ? [SEEDS] : [])];
+    const fast = cli(["extract", ...inputs, "-q", "--jobs", "1"]);
+    const checked = cli(["extract", ...inputs, "-q", "--jobs", "1", "--validate"]);
+    expect(fast.status).toBe(0);
+    expect(checked.stdout).toBe(fast.stdout);
+    const records = jsonl(fast.stdout);
+    expect(records.length).toBeGreaterThan(2000);
+    for (const r of records) {
+      const parsed = r.type === "document" ? DocumentRecord.safeParse(r) : AnyRecord.safeParse(r);
+      expect(parsed.success, `${String(r.doc)} ${String(r.type)} ${String(r.start)}`).toBe(true);
+    }
   });
 
   it("writes byte-identical output with --jobs 2 and --jobs 1", () => {

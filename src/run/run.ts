@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPatterns } from "../patterns/load.js";
 import type { InputFile } from "./discover.js";
-import { extractBytes, type FileOutcome } from "./extract-file.js";
-import workerRun, { type WorkerTask } from "./worker.js";
+import { extractBytes } from "./extract-file.js";
+import workerRun, { render, type TaskOutcome, type WorkerTask } from "./worker.js";
 
 export interface RunOptions extends Omit<WorkerTask, "path" | "doc"> {
   jobs: number;
@@ -21,19 +21,22 @@ function readStdin(): Uint8Array {
   }
 }
 
-async function processOne(file: InputFile, options: RunOptions): Promise<FileOutcome> {
+async function processOne(file: InputFile, options: RunOptions): Promise<TaskOutcome> {
   if (file.path === "-") {
-    return extractBytes("-", readStdin(), "txt", {
+    const outcome = await extractBytes("-", readStdin(), "txt", {
       types: new Set(options.types),
       attribution: options.attribution,
       explain: options.explain,
+      validate: options.validate,
       patterns: loadPatterns(options.patternDirs),
     }, { encoding: options.encoding, maxBytes: options.maxBytes });
+    if (!outcome.ok) return outcome;
+    return { ok: true, result: outcome.result, rendered: options.render ? render(outcome.result, options.render) : null };
   }
   return workerRun({ ...options, path: file.path, doc: file.doc });
 }
 
-export async function* processFiles(files: readonly InputFile[], options: RunOptions): AsyncGenerator<[InputFile, FileOutcome]> {
+export async function* processFiles(files: readonly InputFile[], options: RunOptions): AsyncGenerator<[InputFile, TaskOutcome]> {
   const parallel = options.jobs > 1 && files.filter((f) => f.path !== "-").length > 1;
   if (!parallel) {
     for (const f of files) yield [f, await processOne(f, options)];
@@ -48,12 +51,12 @@ export async function* processFiles(files: readonly InputFile[], options: RunOpt
     idleTimeout: 1000,
   });
   const window = options.jobs * 4;
-  const inFlight: Array<Promise<FileOutcome>> = [];
-  const start = (f: InputFile): Promise<FileOutcome> =>
+  const inFlight: Array<Promise<TaskOutcome>> = [];
+  const start = (f: InputFile): Promise<TaskOutcome> =>
     f.path === "-"
       ? processOne(f, options)
-      : (pool.run({ ...options, path: f.path, doc: f.doc } satisfies WorkerTask) as Promise<FileOutcome>).catch(
-          (err: Error): FileOutcome => ({ ok: false, error: { file: f.doc, code: "EXTRACT_FAILED", detail: err.message } }),
+      : (pool.run({ ...options, path: f.path, doc: f.doc } satisfies WorkerTask) as Promise<TaskOutcome>).catch(
+          (err: Error): TaskOutcome => ({ ok: false, error: { file: f.doc, code: "EXTRACT_FAILED", detail: err.message } }),
         );
   try {
     let next = 0;

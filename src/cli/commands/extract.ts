@@ -6,7 +6,6 @@ import { SingleBar } from "cli-progress";
 import { Command, Option } from "commander";
 import { formatFileError, type FileError } from "../../errors.js";
 import { DEFAULT_LOAD_OPTIONS } from "../../load/load.js";
-import type { AnyRecord } from "../../records.js";
 import { buildReviewHtml, type ReviewInput } from "../../review/page.js";
 import { discover } from "../../run/discover.js";
 import {
@@ -32,6 +31,7 @@ interface ExtractFlags {
   shard?: string;
   quiet?: boolean;
   stats?: boolean;
+  validate?: boolean;
   review?: string;
   maxMb?: string;
 }
@@ -57,6 +57,7 @@ export function registerExtract(program: Command): void {
     .option("--max-mb <n>", "refuse files larger than this many megabytes", "256")
     .option("-q, --quiet", "no progress bar and no summary line")
     .option("--review <file>", "also write the review page (HTML) of the documents extracted")
+    .option("--validate", "check every record against the schema (zod) before writing it; slower")
     .option("--stats", "print run statistics as one JSON line on stderr (files, chars, seconds, peak RSS)")
     .addHelpText("after", `
 Examples:
@@ -111,6 +112,9 @@ async function runExtract(paths: string[], flags: ExtractFlags): Promise<number>
       encoding,
       maxBytes: Math.round(maxMb * 1024 * 1024) || DEFAULT_LOAD_OPTIONS.maxBytes,
       jobs,
+      validate: Boolean(flags.validate),
+      // Records become output text where they were extracted (in the worker).
+      render: { format, write: [...types], stripRule: Boolean(flags.review) && !flags.explain, keepResult: Boolean(flags.review) },
     })) {
       bar?.increment(1, { doc: file.doc });
       if (!outcome.ok) {
@@ -123,14 +127,11 @@ async function runExtract(paths: string[], flags: ExtractFlags): Promise<number>
         continue;
       }
       done++;
-      const { document, records } = outcome.result;
-      chars += document.chars;
-      reviewDocs?.push({ result: outcome.result, text: document.text });
-      // Copies without `rule` when it was produced only for the review page.
-      const strip = <R extends AnyRecord>(r: R): R => (flags.review && !flags.explain ? { ...r, rule: undefined } : r);
-      const kept: AnyRecord[] = records.filter((r) => types.has(r.type)).map(strip);
-      for (const r of kept) counts[r.type] = (counts[r.type] ?? 0) + 1;
-      sink.write(writer.document({ document: types.has("document") ? strip(document) : null, records: kept }));
+      const rendered = outcome.rendered!;
+      chars += rendered.chars;
+      if (reviewDocs && outcome.result) reviewDocs.push({ result: outcome.result, text: outcome.result.document.text });
+      for (const [type, n] of Object.entries(rendered.counts)) counts[type] = (counts[type] ?? 0) + n;
+      sink.write(writer.document(rendered.chunk));
     }
     sink.write(writer.end());
     sink.commit();

@@ -59,7 +59,7 @@ async function runUnits(paths: string[], flags: UnitsFlags): Promise<number> {
     if (!outcome.ok) failures.push(outcome.error);
     else {
       done++;
-      records.push(...outcome.result.records);
+      for (const r of outcome.result?.records ?? []) records.push(r);
     }
   }
   for (const f of failures) process.stderr.write(`policy-extract: ${formatFileError(f)}\n`);
