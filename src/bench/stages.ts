@@ -2,7 +2,7 @@
 // bundled reports repeated to the size asked (default 5 MB). CPU time rather than
 // wall time so that figures stay comparable on a busy machine. Also prints a hash
 // of the records produced, so a speed change can be shown not to change output.
-//   npm run bench:stages -- [--mb 5] [--no-attribution]
+//   npm run bench:stages -- [--mb 5] [--no-attribution] [--validate]
 import { createHash } from "node:crypto";
 import { loadPatterns } from "../patterns/load.js";
 import { processDocument, type PipelineOptions, type StageTimes } from "../pipeline.js";
@@ -22,6 +22,8 @@ function main(): void {
     types: new Set(RECORD_TYPES),
     attribution: !process.argv.includes("--no-attribution"),
     explain: false,
+    // As `extract` runs: the per-record schema parse only with --validate.
+    validate: process.argv.includes("--validate"),
     patterns: loadPatterns(),
   };
   // One untimed pass: compiles patterns, loads the segmentation dictionary, warms the JIT.
