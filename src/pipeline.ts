@@ -103,15 +103,24 @@ export function processDocument(loaded: LoadedText, options: PipelineOptions): D
 
   const records: AnyRecord[] = [];
   const recordsBegan = times ? cpuMs() : 0;
+  let lastSentence = -1;
+  let sentenceText = "";
+  const sectionCopies = new Map<readonly string[], string[]>();
   for (const c of resolved) {
     if (!options.types.has(c.type)) continue;
     const s16 = view.toOriginalStart(c.start);
     const e16 = view.toOriginalEnd(c.end);
+    // Records come in text order and crowd into few sentences and sections: their
+    // strings and arrays are made once and shared (the JSON is the same).
     const sIdx = sentenceAt(ctx.sentences, c.start);
-    const sent = ctx.sentences[sIdx];
-    const sentence = sent
-      ? loaded.text.slice(view.toOriginalStart(sent.start), view.toOriginalEnd(sent.end))
-      : "";
+    if (sIdx !== lastSentence) {
+      const sent = ctx.sentences[sIdx];
+      sentenceText = sent ? loaded.text.slice(view.toOriginalStart(sent.start), view.toOriginalEnd(sent.end)) : "";
+      lastSentence = sIdx;
+    }
+    const path = ctx.sections.pathAt(c.start);
+    let section = sectionCopies.get(path);
+    if (!section) sectionCopies.set(path, (section = [...path]));
     const record = {
       type: c.type,
       doc: loaded.doc,
@@ -119,8 +128,8 @@ export function processDocument(loaded: LoadedText, options: PipelineOptions): D
       start: positions.codePoint(s16),
       end: positions.codePoint(e16),
       line: positions.lineOf(s16),
-      sentence,
-      section: [...ctx.sections.pathAt(c.start)],
+      sentence: sentenceText,
+      section,
       ...c.fields,
       ...(options.explain ? { rule: c.rule } : {}),
     };
