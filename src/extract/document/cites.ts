@@ -22,7 +22,14 @@ export function findCites(view: TextView, dp: DocumentPatterns, p: DatePatterns)
   const t = view.text;
   const out: Cite[] = [];
   const seen = new Set<string>();
+  // Only where an opening quote stands: one regex scan jumps there, rather than a
+  // test of every quote at every character. `i` is where the search goes on.
+  const opens = dp.citeOpen;
   for (let i = 0; i < t.length; i++) {
+    opens.lastIndex = i;
+    const m = opens.exec(t);
+    if (!m || m.index >= t.length) break;
+    i = m.index;
     const q = dp.citeQuotes.find(([o]) => t.startsWith(o, i));
     if (!q) continue;
     const [open, close] = q;

@@ -11,6 +11,16 @@ export interface Line {
   text: string;
 }
 
+/**
+ * Whether a UTF-16 code is a blank as /\s/ reads it (white space and line
+ * terminators): asked for the ends of every line, so compared, not matched.
+ */
+function isBlankCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Non-empty lines of the view, trimmed. */
 export function contentLines(view: TextView): Line[] {
   const out: Line[] = [];
@@ -21,8 +31,8 @@ export function contentLines(view: TextView): Line[] {
     if (nl < 0) nl = t.length;
     let s = pos;
     let e = nl;
-    while (s < e && /\s/u.test(t[s]!)) s++;
-    while (e > s && /\s/u.test(t[e - 1]!)) e--;
+    while (s < e && isBlankCode(t.charCodeAt(s))) s++;
+    while (e > s && isBlankCode(t.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e, text: t.slice(s, e) });
     pos = nl + 1;
   }

@@ -47,7 +47,13 @@ export interface DocumentPatterns {
   closingPrefix: WordList;
   orgSuffix: WordList;
   citeQuotes: Array<[string, string]>;
+  /** Where any opening cite quote starts (global: set lastIndex before exec). */
+  citeOpen: RegExp;
   innerQuotes: Array<[string, string]>;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }
 
 export function documentPatterns(set: PatternSet): DocumentPatterns {
@@ -70,6 +76,7 @@ export function documentPatterns(set: PatternSet): DocumentPatterns {
     closingPrefix: new WordList(d.closing_prefixes),
     orgSuffix: new WordList(d.org_suffixes),
     citeQuotes: d.cite_quotes,
+    citeOpen: new RegExp(d.cite_quotes.map(([o]) => escape(o)).join("|") || "(?!)", "gu"),
     innerQuotes: d.inner_quotes,
   }));
 }

@@ -23,10 +23,10 @@ const MAX_DATE_LINE = 80;
 /** A short line that names an organisation and nothing else. */
 export function isOrgLine(text: string, dp: DocumentPatterns): boolean {
   const t = text.trim();
-  if (t.length < 2 || t.length > 40 || CLAUSE_PUNCT.test(t)) return false;
-  if (headingMarker(t) || dp.closingPrefix.at(t, 0)) return false;
-  if (/^[(（【\[]/u.test(t)) return false;
-  return dp.orgSuffix.endingAt(t, t.length) !== null;
+  // The organisation ending first: it is asked of most lines, and most lack one.
+  if (t.length < 2 || t.length > 40 || dp.orgSuffix.endingAt(t, t.length) === null) return false;
+  if (CLAUSE_PUNCT.test(t) || headingMarker(t) || dp.closingPrefix.at(t, 0)) return false;
+  return !/^[(（【\[]/u.test(t);
 }
 
 /** The line as a date line, or null. The date needs at least a year and a month. */
@@ -53,6 +53,27 @@ export function readDateLine(l: Line, idx: number, patterns: PatternSet, dp: Doc
   return { line: idx, date: d.date, printed, org };
 }
 
+/**
+ * Whether the line could be "organisation, blanks, date": some stretch at its
+ * start that ends before a blank reads as an organisation (readDateLine's test
+ * of the text before the date).
+ */
+function mayOpenWithOrg(text: string, dp: DocumentPatterns): boolean {
+  // The line is trimmed, so each run of blanks follows a character that is not
+  // one; an organisation has at most 40 characters, so later runs cannot end one.
+  const head = text.slice(0, 41);
+  BLANKS.lastIndex = 0;
+  for (let m = BLANKS.exec(head); m; m = BLANKS.exec(head)) {
+    if (isOrgLine(head.slice(0, m.index), dp)) {
+      BLANKS.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
+
+const BLANKS = /\s+/gu;
+
 export interface Signature {
   issuer: { start: number; end: number } | null;
   issued: string | null;
@@ -66,7 +87,15 @@ export interface Signature {
 export function findSignature(lines: readonly Line[], patterns: PatternSet, dp: DocumentPatterns): Signature {
   const out: Signature = { issuer: null, issued: null, printed: null };
   const dateLines: DateLine[] = [];
+  // Only a date line that could be picked below is read (reading dates is the dear
+  // part): one near the end, one after an organisation's line or naming one
+  // itself, or one ending in 印发. A date line that is none of these is never picked,
+  // so leaving it unread changes nothing.
+  const mayBePicked = (l: Line, idx: number) =>
+    idx >= lines.length - 6 || (idx > 0 && isOrgLine(lines[idx - 1]!.text, dp)) ||
+    dp.printedSuffix.endingAt(l.text, l.text.length) !== null || mayOpenWithOrg(l.text, dp);
   lines.forEach((l, idx) => {
+    if (l.text.length > MAX_DATE_LINE || !mayBePicked(l, idx)) return;
     const d = readDateLine(l, idx, patterns, dp);
     if (!d) return;
     if (!d.org && idx > 0 && isOrgLine(lines[idx - 1]!.text, dp)) {

@@ -4,7 +4,7 @@
 // "(A牵头,B、C配合)", and a sentence "由A牵头,B配合。" that closes a task item.
 import type { DocumentContext } from "../types.js";
 import { headingMarker } from "../../text/headings.js";
-import { CharPositions, lowerBound, SpanSet, type LineIndex } from "../../text/line-index.js";
+import { lowerBound, SpanSet, type LineIndex } from "../../text/line-index.js";
 import { fresh, type UnitPatterns } from "./patterns.js";
 import { deletedSpaces, parseUnitList, type ParsedUnit } from "./unit-list.js";
 
@@ -35,8 +35,21 @@ const CLOSE = ")]】";
 /** Characters after which a keyword label opens a note outside brackets. */
 const NOTE_CONTEXT = /[\p{P}\s]/u;
 
+type Sentence = DocumentContext["sentences"][number];
+
+/** Spans a note must keep out of (a SpanSet, or nothing when there are none). */
+interface Spans {
+  overlaps(start: number, end: number): boolean;
+}
+const NO_SPANS: Spans = { overlaps: () => false };
+/** Most reports have no table and few notes: no index is built for no spans. */
+function spansOf(list: ReadonlyArray<{ start: number; end: number }>): Spans {
+  return list.length ? new SpanSet(list) : NO_SPANS;
+}
+
+/** Any character of OPEN or CLOSE: one native scan finds them, not a test per character. */
+const BRACKET = /[(\[【)\]】]/gu;
 const OPEN_CODES = new Set([...OPEN].map((ch) => ch.charCodeAt(0)));
-const CLOSE_CODES = new Set([...CLOSE].map((ch) => ch.charCodeAt(0)));
 
 /**
  * Brackets of the view, paired once for the whole text so that no question about
@@ -47,10 +60,20 @@ const CLOSE_CODES = new Set([...CLOSE].map((ch) => ch.charCodeAt(0)));
 class Brackets {
   /** Position of the bracket that closes the one opened at each key. */
   private readonly closeOf = new Map<number, number>();
-  private readonly stops: CharPositions;
-  /** The state of `openAt`: brackets open in [lineFrom, scanned). */
+  /** Positions of every bracket, ascending, and whether each opens. */
+  private readonly at: number[] = [];
+  private readonly opens: boolean[] = [];
+  /** Positions of the opening brackets, ascending. */
+  readonly openings: number[] = [];
+  /**
+   * Where the 。 are, ascending: found by indexOf (a native skip, not a test per
+   * character) when first asked, as most reports have no note that needs them.
+   */
+  private stopAt: number[] | null = null;
+  /** The state of `openAt`: brackets open in [lineFrom, scanned); `next` indexes `at`. */
   private lineFrom = -1;
   private scanned = -1;
+  private next = 0;
   private open: number[] = [];
 
   constructor(
@@ -58,12 +81,27 @@ class Brackets {
     private readonly lines: LineIndex,
   ) {
     const open: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (OPEN_CODES.has(c)) open.push(i);
-      else if (CLOSE_CODES.has(c) && open.length) this.closeOf.set(open.pop()!, i);
+    BRACKET.lastIndex = 0;
+    for (let m = BRACKET.exec(text); m; m = BRACKET.exec(text)) {
+      const i = m.index;
+      const opens = OPEN_CODES.has(text.charCodeAt(i));
+      this.at.push(i);
+      this.opens.push(opens);
+      if (opens) {
+        open.push(i);
+        this.openings.push(i);
+      } else if (open.length) this.closeOf.set(open.pop()!, i);
     }
-    this.stops = new CharPositions(text, "。");
+  }
+
+  /** Whether a 。 stands in [from, to). */
+  private hasStop(from: number, to: number): boolean {
+    if (!this.stopAt) {
+      this.stopAt = [];
+      for (let i = this.text.indexOf("。"); i >= 0; i = this.text.indexOf("。", i + 1)) this.stopAt.push(i);
+    }
+    const k = lowerBound(this.stopAt, from);
+    return k < this.stopAt.length && this.stopAt[k]! < to;
   }
 
   /** The innermost bracket still open at `pos`, counted from its line start; asked at growing `pos`. */
@@ -72,12 +110,13 @@ class Brackets {
     if (from !== this.lineFrom || pos < this.scanned) {
       this.lineFrom = from;
       this.scanned = from;
+      this.next = lowerBound(this.at, from);
       this.open = [];
     }
-    for (let i = this.scanned; i < pos; i++) {
-      const c = this.text.charCodeAt(i);
-      if (OPEN_CODES.has(c)) this.open.push(i);
-      else if (CLOSE_CODES.has(c) && this.open.length) this.open.pop();
+    // The brackets in [scanned, pos), in order.
+    for (; this.next < this.at.length && this.at[this.next]! < pos; this.next++) {
+      if (this.opens[this.next]) this.open.push(this.at[this.next]!);
+      else if (this.open.length) this.open.pop();
     }
     this.scanned = pos;
     return this.open.length ? this.open[this.open.length - 1]! : -1;
@@ -92,7 +131,7 @@ class Brackets {
   closeAt(open: number, lines = 0): number {
     const close = this.closeOf.get(open) ?? -1;
     if (close < 0) return -1;
-    if (lines > 0 && this.stops.count(open + 1, close) > 0) return -1;
+    if (lines > 0 && this.hasStop(open + 1, close)) return -1;
     let left = lines;
     const breaks = this.lines.breaks;
     for (let nl = breaks.next(open + 1); nl >= 0 && nl < close; nl = breaks.next(nl + 1)) {
@@ -110,21 +149,30 @@ interface Label {
 }
 
 /**
- * The label regexes `labelsIn` runs once per note, compiled once per pattern set.
- * `labelsIn` is never re-entered, so one instance each can carry `lastIndex`.
+ * The global regexes of this file, compiled once per pattern set rather than per
+ * document or per note. Each has one user that is never re-entered (`labelsIn`'s
+ * three; `keywordNotes` walks its own `noteLabel` while calling `labelsIn`), so
+ * one instance each can carry `lastIndex`; users start it at the offset they need.
  */
-const labelRegexes = new WeakMap<UnitPatterns, { label: RegExp; stop: RegExp; any: RegExp }>();
-function labelRegexesOf(p: UnitPatterns): { label: RegExp; stop: RegExp; any: RegExp } {
-  let r = labelRegexes.get(p);
+interface NoteRegexes {
+  label: RegExp;
+  stop: RegExp;
+  any: RegExp;
+  noteLabel: RegExp;
+  leadFirst: RegExp;
+}
+const noteRegexes = new WeakMap<UnitPatterns, NoteRegexes>();
+function regexesOf(p: UnitPatterns): NoteRegexes {
+  let r = noteRegexes.get(p);
   if (!r) {
-    r = { label: fresh(p.label), stop: fresh(p.stopLabel), any: fresh(p.anyLabel) };
-    labelRegexes.set(p, r);
+    r = { label: fresh(p.label), stop: fresh(p.stopLabel), any: fresh(p.anyLabel), noteLabel: fresh(p.label), leadFirst: fresh(p.leadFirst) };
+    noteRegexes.set(p, r);
   }
   return r;
 }
 
 function labelsIn(text: string, from: number, to: number, p: UnitPatterns): Label[] {
-  const res = labelRegexesOf(p);
+  const res = regexesOf(p);
   // Lookbehinds need the character before `from`, so the slice starts one earlier.
   const base = Math.max(0, from - 1);
   const slice = text.slice(base, to);
@@ -152,7 +200,8 @@ function labelsIn(text: string, from: number, to: number, p: UnitPatterns): Labe
 /** Masks "排在第一位的为牵头部门" cues with separators so lists skip them; returns the cues. */
 export function maskCues(text: string, p: UnitPatterns): { masked: string; cues: Cue[] } {
   const cues: Cue[] = [];
-  const masked = text.replace(fresh(p.leadFirst), (m: string, ...args: unknown[]) => {
+  // A global regex given to replace starts at 0 and ends reset to 0.
+  const masked = text.replace(regexesOf(p).leadFirst, (m: string, ...args: unknown[]) => {
     const at = args[args.length - 2] as number;
     cues.push({ start: at, end: at + m.length, rest: p.restCooperating.test(m) });
     return "、".repeat(m.length);
@@ -202,7 +251,8 @@ function keywordNotes(ctx: DocumentContext, masked: string, cues: CueList, brack
   const text = ctx.view.text;
   const lines = ctx.view.lines;
   const notes: Note[] = [];
-  const re = fresh(p.label);
+  const re = regexesOf(p).noteLabel;
+  re.lastIndex = 0;
   let consumed = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const k = m.index;
@@ -242,25 +292,60 @@ function keywordNotes(ctx: DocumentContext, masked: string, cues: CueList, brack
   return notes;
 }
 
+/**
+ * Whether masked[s, e) holds a role verb. A verb phrasing names each unit's role
+ * with a verb, so a bracket or sentence without one cannot be one (parseUnitList
+ * would return null): it is skipped before the list parse, the dearest step here,
+ * which most prose would otherwise go through. Only short spans are asked.
+ */
+function hasVerb(masked: string, s: number, e: number, p: UnitPatterns): boolean {
+  return p.verbAnywhere.test(masked.slice(s, e));
+}
+
 /** "(市卫生健康委牵头,市财政局、市人社局配合)", "(各区市县政府负责)". */
-function phraseNotes(ctx: DocumentContext, masked: string, cues: CueList, brackets: Brackets, p: UnitPatterns, taken: SpanSet): Note[] {
+function phraseNotes(ctx: DocumentContext, masked: string, cues: CueList, brackets: Brackets, p: UnitPatterns, taken: Spans): Note[] {
   const text = ctx.view.text;
   const notes: Note[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== "(" && text[i] !== "【") continue;
+  let from = 0; // a note found ends the search inside it
+  for (const i of brackets.openings) {
+    if (i < from || (text[i] !== "(" && text[i] !== "【")) continue;
     const close = brackets.closeAt(i);
     if (close < 0) continue;
-    if (close - i > 200 || taken.overlaps(i, close + 1)) continue;
+    if (close - i > 200 || taken.overlaps(i, close + 1) || !hasVerb(masked, i + 1, close, p)) continue;
     let bodyEnd = close;
     const stop = labelsIn(text, i + 1, close, p)[0];
     if (stop) bodyEnd = stop.start;
     const units = parseUnitList(masked, i + 1, bodyEnd, p, { role: null, strict: true, gapBefore: deletedSpaces(ctx.view) });
     if (units && units.length) {
       notes.push({ start: i, end: close + 1, kind: "phrase-note", units, leadFirst: cueIn(cues, text, i, close + 1, p.onward) });
-      i = close;
+      from = close + 1;
     }
   }
   return notes;
+}
+
+/**
+ * The sentences (in text order, as they come) that a role verb overlaps: the only
+ * ones that can be verb phrasings. One pass of the verb regex over the text finds
+ * them, instead of a test of every sentence. Matches of one pass never overlap,
+ * but a verb written inside a sentence either is a match or lies within one, and
+ * that match overlaps the sentence. Sentences come in text order and do not
+ * overlap, so one cursor walks them alongside the matches.
+ */
+function sentencesWithVerbs(sentences: DocumentContext["sentences"], masked: string, p: UnitPatterns): Sentence[] {
+  const out: Sentence[] = [];
+  let k = 0; // sentences before k end before the current match
+  let last = -1;
+  for (const m of masked.matchAll(p.verbs)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    while (k < sentences.length && sentences[k]!.end <= a) k++;
+    for (let j = Math.max(k, last + 1); j < sentences.length && sentences[j]!.start < b; j++) {
+      out.push(sentences[j]!);
+      last = j;
+    }
+  }
+  return out;
 }
 
 /**
@@ -268,11 +353,15 @@ function phraseNotes(ctx: DocumentContext, masked: string, cues: CueList, bracke
  * verbs that ends a paragraph of a numbered task item (or stands as a line of
  * its own under a heading). Anything else that mentions departments is prose.
  */
-function phraseSentences(ctx: DocumentContext, masked: string, cues: CueList, p: UnitPatterns, taken: SpanSet): Note[] {
+function phraseSentences(ctx: DocumentContext, masked: string, cues: CueList, p: UnitPatterns, taken: Spans): Note[] {
   const text = ctx.view.text;
   const lines = ctx.view.lines;
   const notes: Note[] = [];
-  for (const s of ctx.sentences) {
+  for (const s of sentencesWithVerbs(ctx.sentences, masked, p)) {
+    // The cheap tests first: too long, or no role verb inside.
+    let bodyEnd = s.end;
+    while (bodyEnd > s.start && /[。!?;\s]/u.test(text[bodyEnd - 1]!)) bodyEnd--;
+    if (bodyEnd - s.start > 120 || !hasVerb(masked, s.start, bodyEnd, p)) continue;
     if (taken.overlaps(s.start, s.end)) continue;
     // Blanks are skipped in place, not sliced off: a line may run to the end of the report.
     const lineEnd = lines.lineEnd(s.end);
@@ -283,9 +372,6 @@ function phraseSentences(ctx: DocumentContext, masked: string, cues: CueList, p:
     while (para < s.end && /\s/u.test(text[para]!)) para++;
     const own = para === s.start; // the sentence is its paragraph
     if (own ? !ctx.sections.headingAt(s.start) : !headingMarker(text.slice(para, s.end))) continue;
-    let bodyEnd = s.end;
-    while (bodyEnd > s.start && /[。!?;\s]/u.test(text[bodyEnd - 1]!)) bodyEnd--;
-    if (bodyEnd - s.start > 120) continue;
     const units = parseUnitList(masked, s.start, bodyEnd, p, { role: null, strict: true, gapBefore: deletedSpaces(ctx.view) });
     if (units && units.length) {
       notes.push({ start: s.start, end: s.end, kind: "phrase-sentence", units, leadFirst: cueIn(cues, text, s.start, s.end, p.onward) });
@@ -300,9 +386,9 @@ export function findNotes(ctx: DocumentContext, p: UnitPatterns, excluded: Reado
   const brackets = new Brackets(ctx.view.text, ctx.view.lines);
   // Each kind of note keeps out of the spans excluded and taken before it.
   const excludedSpans = excluded.map(([start, end]) => ({ start, end }));
-  const inExcluded = new SpanSet(excludedSpans);
+  const inExcluded = spansOf(excludedSpans);
   const keyword = keywordNotes(ctx, masked, cueList, brackets, p).filter((n) => !inExcluded.overlaps(n.start, n.end));
-  const phrase = phraseNotes(ctx, masked, cueList, brackets, p, new SpanSet([...excludedSpans, ...keyword]));
-  const sentences = phraseSentences(ctx, masked, cueList, p, new SpanSet([...excludedSpans, ...keyword, ...phrase]));
+  const phrase = phraseNotes(ctx, masked, cueList, brackets, p, spansOf([...excludedSpans, ...keyword]));
+  const sentences = phraseSentences(ctx, masked, cueList, p, spansOf([...excludedSpans, ...keyword, ...phrase]));
   return { notes: [...keyword, ...phrase, ...sentences].sort((a, b) => a.start - b.start), cues };
 }

@@ -40,10 +40,14 @@ export interface UnitPatterns {
   /** Known labels that are not roles ("完成时限:", "责任领导:"), found even inside a run of text. */
   stopLabel: RegexSource;
   /** Role verb at the end of a fragment; group 1 = verb. */
-  verbAtEnd: RegExp;
+  verbAtEnd: AtEnd;
+  /** Any role verb, anywhere (not global: no state). */
+  verbAnywhere: RegExp;
+  /** Any role verb, for one pass over a text (global: use with matchAll). */
+  verbs: RegExp;
   verbRole: ReadonlyMap<string, UnitRole>;
   prefixRe: RegExp;
-  suffixRe: RegExp;
+  suffixRe: AtEnd;
   leadFirst: RegexSource;
   /** Inside a lead-first cue: "其他为配合单位" makes the other units cooperating. */
   restCooperating: RegExp;
@@ -51,18 +55,64 @@ export interface UnitPatterns {
   onward: RegExp;
   /** Conjunctions that may join two organisations in one fragment (global). */
   conjunction: RegExp;
-  filler: readonly RegExp[];
-  nonUnit: readonly RegExp[];
-  orgEnd: RegExp;
-  placeEnd: RegExp;
-  collectives: readonly RegExp[];
-  notOrg: readonly RegExp[];
+  filler: Matcher;
+  nonUnit: Matcher;
+  orgEnd: AtEnd;
+  placeEnd: AtEnd;
+  collectives: Matcher;
+  notOrg: Matcher;
   /** "二是…" inside a paragraph; group 1 = the number. */
   enumeration: RegExp;
   tableNumber: readonly RegExp[];
   /** A cell holding a row number; group 1 = the number. */
   tableNumberCell: RegExp;
   tableTask: readonly RegExp[];
+}
+
+/**
+ * A regex that can only match at the end of a text, where the text ends in one of
+ * `words` ("(牵头|配合)$"). Such a regex is tried from every position of the text,
+ * so the last character is looked up first: most names end in none of the words.
+ */
+export class AtEnd {
+  private readonly lasts: ReadonlySet<number> | null;
+
+  constructor(
+    private readonly re: RegExp,
+    words: Iterable<string>,
+  ) {
+    const list = [...words];
+    // An empty word would match anywhere: then every text goes to the regex.
+    this.lasts = list.some((w) => !w) ? null : new Set(list.map((w) => w.charCodeAt(w.length - 1)));
+  }
+
+  private possible(text: string): boolean {
+    return this.lasts === null || this.lasts.has(text.charCodeAt(text.length - 1));
+  }
+
+  exec(text: string): RegExpExecArray | null {
+    return this.possible(text) ? this.re.exec(text) : null;
+  }
+
+  test(text: string): boolean {
+    return this.possible(text) && this.re.test(text);
+  }
+}
+
+/** Whether a text matches any regex of a pattern list. */
+export interface Matcher {
+  test(text: string): boolean;
+}
+
+/**
+ * One matcher for a list of regexes: a single alternation, so a name is tested
+ * once rather than once per entry (the lists are asked of every unit). Entries
+ * with backreferences keep their own regex, as joining them would renumber groups.
+ */
+function anyOf(list: readonly string[]): Matcher {
+  const each = list.map((s) => new RegExp(s, "u")); // also reports a bad entry on its own
+  if (list.some((s) => /\\[1-9]|\\k</u.test(s))) return { test: (t) => each.some((r) => r.test(t)) };
+  return new RegExp(list.map((s) => `(?:${s})`).join("|") || "(?!)", "u");
 }
 
 /** A regex source to instantiate per use (global regexes carry state). */
@@ -96,10 +146,12 @@ function compile(data: z.infer<typeof Section>): UnitPatterns {
     },
     anyLabel: { source: "【[^】\\n]{1,10}】|(?<![\\p{Script=Han}])[\\p{Script=Han}]{2,8}(?:\\([^()\\n]{1,8}\\))?\\s*:", flags: "gu" },
     stopLabel: { source: `(?:${alternation(data.stop_labels) || "(?!)"})(?:\\([^()\\n]{1,8}\\))?\\s*:`, flags: "gu" },
-    verbAtEnd: new RegExp(`(${verbs})$`, "u"),
+    verbAtEnd: new AtEnd(new RegExp(`(${verbs})$`, "u"), Object.keys(data.verbs)),
+    verbAnywhere: new RegExp(verbs, "u"),
+    verbs: new RegExp(verbs, "gu"),
     verbRole: new Map(Object.entries(data.verbs)),
     prefixRe: new RegExp(`^(?:${alternation(data.prefixes) || "(?!)"})`, "u"),
-    suffixRe: new RegExp(`(?:${alternation(data.suffixes) || "(?!)"})$`, "u"),
+    suffixRe: new AtEnd(new RegExp(`(?:${alternation(data.suffixes) || "(?!)"})$`, "u"), data.suffixes),
     leadFirst: {
       source: `(?:${data.lead_first.map((s) => `(?:${s})`).join("|") || "(?!)"})(?:[,，;；]?(?:${data.rest_cooperating || "(?!)"}))?`,
       flags: "gu",
@@ -107,12 +159,12 @@ function compile(data: z.infer<typeof Section>): UnitPatterns {
     restCooperating: new RegExp(data.rest_cooperating || "(?!)", "u"),
     onward: new RegExp(data.onward, "u"),
     conjunction: new RegExp(alternation(data.conjunctions) || "(?!)", "gu"),
-    filler: re(data.filler),
-    nonUnit: re(data.non_unit),
-    orgEnd: new RegExp(`(?:${alternation(data.org_suffixes) || "(?!)"})$`, "u"),
-    placeEnd: new RegExp(`^.{2,}(?:${alternation(data.place_suffixes) || "(?!)"})$`, "u"),
-    collectives: re(data.collectives),
-    notOrg: re(data.not_org),
+    filler: anyOf(data.filler),
+    nonUnit: anyOf(data.non_unit),
+    orgEnd: new AtEnd(new RegExp(`(?:${alternation(data.org_suffixes) || "(?!)"})$`, "u"), data.org_suffixes),
+    placeEnd: new AtEnd(new RegExp(`^.{2,}(?:${alternation(data.place_suffixes) || "(?!)"})$`, "u"), data.place_suffixes),
+    collectives: anyOf(data.collectives),
+    notOrg: anyOf(data.not_org),
     enumeration: new RegExp(`^(?:${data.enumeration})`, "u"),
     tableNumber: re(data.table.number),
     tableNumberCell: new RegExp(`^(?:${data.table.number_cell})$`, "u"),
@@ -127,7 +179,7 @@ export function unitPatterns(set: PatternSet): UnitPatterns {
 /** Whether a cleaned name reads as an organisation (or a collective of them). */
 export function isOrgName(p: UnitPatterns, name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
-  if (p.notOrg.some((r) => r.test(name))) return false;
-  if (p.collectives.some((r) => r.test(name))) return true;
+  if (p.notOrg.test(name)) return false;
+  if (p.collectives.test(name)) return true;
   return p.orgEnd.test(name) || p.placeEnd.test(name);
 }

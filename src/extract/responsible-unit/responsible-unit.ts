@@ -2,6 +2,7 @@
 // 责任单位/牵头单位/配合单位 note, a "由A牵头,B配合" phrasing that closes a task item,
 // or a unit column of a task-division table, with its role, its position in its
 // list and the task it belongs to.
+import { lowerBound } from "../../text/line-index.js";
 import type { DocumentContext, ExtractResult, ResponsibleUnitCandidate } from "../types.js";
 import { findNotes, type LeadFirst, type Note } from "./notes.js";
 import { unitPatterns } from "./patterns.js";
@@ -16,7 +17,8 @@ export function extractResponsibleUnits(ctx: DocumentContext): ExtractResult<"re
 
   // A cue outside every note ("注:排在第一位的为牵头单位") speaks for the whole
   // document; one inside a note speaks for that note, and onward when it says 下同.
-  const docWide = cues.find((c) => !notes.some((n) => c.start >= n.start && c.end <= n.end)) ?? null;
+  const inNote = insideOneOf(notes);
+  const docWide = cues.find((c) => !inNote(c)) ?? null;
   let onward: { from: number; cue: LeadFirst } | null = null;
   for (const n of notes) if (n.leadFirst?.onward && !onward) onward = { from: n.start, cue: n.leadFirst };
 
@@ -48,6 +50,22 @@ export function extractResponsibleUnits(ctx: DocumentContext): ExtractResult<"re
   }
   candidates.sort((a, b) => a.start - b.start || a.end - b.end);
   return { candidates, vetoes: [] };
+}
+
+/**
+ * A test of whether a span lies inside one of `spans` (sorted by start), by binary
+ * search over their starts and a running maximum of their ends: not a pass over
+ * every note for every cue.
+ */
+function insideOneOf(spans: ReadonlyArray<{ start: number; end: number }>): (s: { start: number; end: number }) => boolean {
+  const starts = spans.map((n) => n.start);
+  const maxEnd: number[] = [];
+  for (const n of spans) maxEnd.push(Math.max(n.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+  return (s) => {
+    // Of the spans that start at or before `s`, the one reaching furthest decides.
+    const k = lowerBound(starts, s.start + 1);
+    return k > 0 && maxEnd[k - 1]! >= s.end;
+  };
 }
 
 function titleOf(ctx: DocumentContext, s: number, e: number): string | null {

@@ -5,7 +5,7 @@
 // cells located in the view, where the unit lists are parsed like notes.
 import type { TextView } from "../../text/view.js";
 import type { DocumentContext } from "../types.js";
-import { fresh, type UnitPatterns, type UnitRole } from "./patterns.js";
+import type { UnitPatterns, UnitRole } from "./patterns.js";
 import type { LeadFirst } from "./notes.js";
 import { cleanName, deletedSpaces, parseUnitList, type ParsedUnit } from "./unit-list.js";
 
@@ -33,24 +33,26 @@ interface Line {
   text: string;
 }
 
-function lines(original: string): Line[] {
-  const out: Line[] = [];
-  let s = 0;
-  for (let i = 0; i <= original.length; i++) {
-    if (i === original.length || original[i] === "\n") {
-      let e = i;
-      if (e > s && original[e - 1] === "\r") e--;
-      out.push({ start: s, end: e, text: original.slice(s, e) });
-      s = i + 1;
-    }
-  }
-  return out;
+/**
+ * The line of `original` that starts at `s`, without its line break, and where
+ * the next line starts (-1 after the last). Lines are taken one at a time by
+ * indexOf: a table is looked for only where a tab or double space stands.
+ */
+function lineAt(original: string, s: number): { line: Line; next: number } {
+  let nl = original.indexOf("\n", s);
+  if (nl < 0) nl = original.length;
+  let e = nl;
+  if (e > s && original[e - 1] === "\r") e--;
+  return { line: { start: s, end: e, text: original.slice(s, e) }, next: nl < original.length ? nl + 1 : -1 };
 }
 
-/** Cells split on `sep`, trimmed, with original offsets; empty cells kept. */
-function cells(line: Line, sep: RegExp): Cell[] {
+/**
+ * Cells split on `sep` (one of the global regexes below, whose `lastIndex` this
+ * leaves at 0), trimmed, with original offsets; empty cells kept.
+ */
+function cells(line: Line, re: RegExp): Cell[] {
   const out: Cell[] = [];
-  const re = new RegExp(sep.source, "gu");
+  re.lastIndex = 0;
   let from = 0;
   const push = (a: number, b: number) => {
     const raw = line.text.slice(a, b);
@@ -69,8 +71,38 @@ function cells(line: Line, sep: RegExp): Cell[] {
   return out;
 }
 
-const RUNS = /\t+|[ \u3000]{2,}/u;
-const TABS = /\t/u;
+// Separators, compiled once: cells() is asked for every line of a report.
+const RUNS = /\t+|[ \u3000]{2,}/gu;
+const TABS = /\t/gu;
+/**
+ * A tab or two spaces after something written on the same line: where a cell
+ * break (RUNS) can be. The lookbehind keeps indentation out, so the scan stops
+ * only inside lines, not at the start of every indented paragraph.
+ */
+const BREAK = /(?<=\S[^\S\n]*)(?:\t|[ \u3000]{2})/gu;
+const BLANK = /\s/u;
+
+/**
+ * Whether some line of `t` has a RUNS separator between two non-blank characters,
+ * that is whether it splits into two cells: a line without one cannot head a
+ * table. Asked of the whole text first, then of each line, so it looks only
+ * where tabs and double spaces are, not at every character as a regex would.
+ */
+function hasCellBreak(t: string): boolean {
+  const blank = (i: number) => BLANK.test(t[i]!) && t[i] !== "\n";
+  BREAK.lastIndex = 0;
+  for (let m = BREAK.exec(t); m; m = BREAK.exec(t)) {
+    // Something stands before the break on its line; is there something after it?
+    let b = m.index + m[0].length;
+    while (b < t.length && blank(b)) b++;
+    if (b < t.length && t[b] !== "\n") {
+      BREAK.lastIndex = 0;
+      return true;
+    }
+    BREAK.lastIndex = b;
+  }
+  return false;
+}
 
 /** Original index → view index (or -1 where the view deleted the character). */
 function inverse(view: TextView): Int32Array {
@@ -133,50 +165,73 @@ function align(line: Line, cs: Cell[], h: Header): Cell[] | null {
   return out;
 }
 
+/** The lead-first cue regex for one test per heading cell; not global, so it keeps no state. */
+const leadFirstOnce = new WeakMap<UnitPatterns, RegExp>();
+
 function readHeader(line: Line, p: UnitPatterns): Header | null {
+  // Most lines are prose: without a separator between two cells they cannot head a table.
+  if (!hasCellBreak(line.text)) return null;
   const cs = cells(line, RUNS);
-  if (cs.length < 2 || cs.some((c) => !c.text || cleanName(c.text).length > 30)) return null;
+  if (cs.length < 2) return null;
+  const names = cs.map((c) => cleanName(c.text));
+  if (cs.some((c, i) => !c.text || names[i]!.length > 30)) return null;
   const roles = new Map<number, UnitRole>();
   let number = -1;
   let task = -1;
   let leadFirst: LeadFirst | null = null;
   cs.forEach((c, i) => {
-    const name = cleanName(c.text);
     // "责任单位(排在第一位的为牵头单位)": a heading is the label alone, remarks in brackets.
     const role = p.keywordRole.get(cleanName(c.text.replace(/[(（][^)）]*[)）]/gu, "")));
-    if (role) {
-      roles.set(i, role);
-      const cue = fresh(p.leadFirst).exec(name);
-      if (cue) leadFirst = { rest: p.restCooperating.test(cue[0]) };
-    } else if (number < 0 && p.tableNumber.some((r) => r.test(name))) number = i;
+    if (!role) return;
+    roles.set(i, role);
+    let re = leadFirstOnce.get(p);
+    if (!re) leadFirstOnce.set(p, (re = new RegExp(p.leadFirst.source, "u")));
+    const cue = re.exec(names[i]!);
+    if (cue) leadFirst = { rest: p.restCooperating.test(cue[0]) };
+  });
+  // Most candidate lines are prose with wide gaps: no unit column, no table.
+  if (!roles.size) return null;
+  names.forEach((name, i) => {
+    if (roles.has(i)) return;
+    if (number < 0 && p.tableNumber.some((r) => r.test(name))) number = i;
     else if (task < 0 && p.tableTask.some((r) => r.test(name))) task = i;
   });
-  if (!roles.size) return null;
   const columns = cs.map((c) => displayColumn(line, c.start - line.start));
   return { count: cs.length, roles, number, task, leadFirst, columns };
 }
 
 export function findTables(ctx: DocumentContext, p: UnitPatterns): TableRow[] {
   const { view } = ctx;
-  if (!/[\t]|[ \u3000]{2,}/u.test(view.original)) return [];
-  const all = lines(view.original);
+  const original = view.original;
+  if (!hasCellBreak(original)) return [];
   const rows: TableRow[] = [];
   let inv: Int32Array | null = null;
-  for (let i = 0; i < all.length; i++) {
-    const header = readHeader(all[i]!, p);
+  // Lines are read in order from `from`; only a line holding a tab or double space
+  // can head a table, so the search jumps from one such line to the next.
+  for (let from = 0; from >= 0;) {
+    BREAK.lastIndex = from;
+    const m = BREAK.exec(original);
+    if (!m) break;
+    const { line: first, next } = lineAt(original, original.lastIndexOf("\n", m.index) + 1);
+    from = next;
+    const header = readHeader(first, p);
     if (!header) continue;
     inv ??= inverse(view);
     let misses = 0;
-    let j = i + 1;
-    for (; j < all.length && misses < 3; j++) {
-      const line = all[j]!;
+    for (let j = next; j >= 0 && misses < 3; j = from) {
+      const { line, next: after } = lineAt(original, j);
+      from = after;
       if (!line.text.trim()) continue;
       let cs = cells(line, TABS);
       if (cs.length !== header.count) cs = cells(line, RUNS);
       if (cs.length !== header.count && !/\t/u.test(line.text)) cs = align(line, cs, header) ?? cs;
       if (cs.length !== header.count) {
-        // A wrapped cell leaves a short fragment line; prose or a heading ends the table.
-        if (line.text.trim().length > 30 || /[。]/u.test(line.text) || readHeader(line, p)) break;
+        // A wrapped cell leaves a short fragment line; prose or a heading ends the
+        // table, and may head the next one: the search resumes on it.
+        if (line.text.trim().length > 30 || /[。]/u.test(line.text) || readHeader(line, p)) {
+          from = j;
+          break;
+        }
         misses++;
         continue;
       }
@@ -184,8 +239,8 @@ export function findTables(ctx: DocumentContext, p: UnitPatterns): TableRow[] {
       const row = readRow(view, inv, cs, header, p);
       if (row) rows.push(row);
     }
-    i = j - 1;
   }
+  BREAK.lastIndex = 0;
   return rows;
 }
 

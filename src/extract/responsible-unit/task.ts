@@ -83,6 +83,8 @@ export function tasksFor(ctx: DocumentContext, anchors: readonly Anchor[], enume
     for (const a of [...inside].reverse()) rest = rest.slice(0, a.start - ls) + rest.slice(a.end - ls);
     return !/[^\s\p{P}]/u.test(rest);
   };
+  /** Line end → the owner found by walking up from it (null: none). */
+  const ownerAbove = new Map<number, Owner | null>();
   anchors.forEach((a, idx) => {
     const ls = lines.lineStart(a.start);
     const prev = idx > 0 ? anchors[idx - 1]! : null;
@@ -96,9 +98,20 @@ export function tasksFor(ctx: DocumentContext, anchors: readonly Anchor[], enume
       owners.push(owners[idx - 1] ?? null); // "(牵头单位:A)(配合单位:B)": same task as the note before
       return;
     }
-    // A note on its own line: walk up to the paragraph it closes.
+    // A note on its own line: walk up to the paragraph it closes. Notes on the
+    // lines below it walk through the same lines to the same paragraph, so every
+    // line end passed is remembered with the answer: a column of N note-only lines
+    // costs N steps, not N²/2.
     let le = ls - 1;
+    const passed: number[] = [];
+    const settle = (o: Owner | null) => {
+      for (const x of passed) ownerAbove.set(x, o);
+      owners.push(o);
+    };
     while (le > 0) {
+      const known = ownerAbove.get(le);
+      if (known !== undefined) return settle(known);
+      passed.push(le);
       const s = lines.lineStart(le);
       const line = text.slice(s, le);
       if (line.trim() && !isNoteOnly(s, le)) {
@@ -118,13 +131,12 @@ export function tasksFor(ctx: DocumentContext, anchors: readonly Anchor[], enume
           segStart = cursor;
           segEnd = le;
         }
-        owners.push({ start: segStart, limit: segEnd, paragraph: ps });
-        return;
+        return settle({ start: segStart, limit: segEnd, paragraph: ps });
       }
       if (!line.trim() && s === 0) break;
       le = s - 1;
     }
-    owners.push(null);
+    settle(null);
   });
 
   // An unnumbered paragraph that holds the only note under its heading takes the heading.

@@ -30,9 +30,21 @@ export interface ListOptions {
   gapBefore?: (i: number) => boolean;
 }
 
-const SEPARATOR = /[、,，;；<>]/u;
+const SEPARATOR = "、,，;；<>";
 const OPEN = "(（[【〔";
 const CLOSE = ")）]】〕";
+
+// What each character is to `fragments`, by UTF-16 code: it visits every
+// character of every list, so it looks codes up rather than testing strings.
+const OPENS = 1;
+const CLOSES = 2;
+const SEPARATES = 4;
+const KIND = new Uint8Array(0x10000);
+for (const [chars, kind] of [[OPEN, OPENS], [CLOSE, CLOSES], [SEPARATOR, SEPARATES]] as const) {
+  for (const ch of chars) KIND[ch.charCodeAt(0)] |= kind;
+}
+const TAB = 9;
+const SPACE = 32;
 
 /** A `gapBefore` for text read from `view`: a lone space there was deleted. */
 export function deletedSpaces(view: TextView): (i: number) => boolean {
@@ -44,9 +56,53 @@ export function deletedSpaces(view: TextView): (i: number) => boolean {
   };
 }
 
+/**
+ * What a class regex says of each BMP code unit, asked once per code and kept:
+ * the hot loops below test characters one by one, and most names hold none of
+ * the characters they look for, so a table lookup answers where a regex run
+ * per call would cost far more. Surrogates are never looked up here (a regex in
+ * Unicode mode reads a pair as one character): callers treat them apart.
+ */
+class CharClass {
+  /** 0 = not asked yet, 1 = outside the class, 2 = inside. */
+  private readonly known = new Uint8Array(0x10000);
+
+  constructor(private readonly re: RegExp) {}
+
+  has(code: number): boolean {
+    let k = this.known[code]!;
+    if (k === 0) this.known[code] = k = this.re.test(String.fromCharCode(code)) ? 2 : 1;
+    return k === 2;
+  }
+}
+
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+/**
+ * A CJK ideograph (U+4E00–U+9FFF) is a letter: never a bracket, separator,
+ * punctuation, symbol or blank. Most characters of a list are ideographs, so they
+ * are passed over before any table is touched.
+ */
+const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+
+const NAME_DROP_RE = /[\p{P}\p{S}\p{Z}\s]/gu;
+const NAME_DROP = new CharClass(/^[\p{P}\p{S}\p{Z}\s]$/u);
+
 /** The name of a unit: its text without punctuation, symbols, spaces or line breaks. */
 export function cleanName(text: string): string {
-  return text.replace(/[\p{P}\p{S}\p{Z}\s]/gu, "");
+  // The kept runs are copied by hand: a regex replace costs a runtime call on
+  // every name, and most names drop nothing. A surrogate (a character outside
+  // the BMP, perhaps a symbol) leaves it to the regex.
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isIdeograph(c)) continue;
+    if (isSurrogate(c)) return text.replace(NAME_DROP_RE, "");
+    if (!NAME_DROP.has(c)) continue;
+    out += text.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 interface Fragment {
@@ -60,11 +116,14 @@ function fragments(text: string, start: number, end: number): Fragment[] {
   let depth = 0;
   let from = start;
   for (let i = start; i <= end; i++) {
-    const ch = i < end ? text[i]! : "";
-    if (i < end && OPEN.includes(ch)) depth++;
-    else if (i < end && CLOSE.includes(ch) && depth > 0) depth--;
+    const c = i < end ? text.charCodeAt(i) : -1;
+    const kind = c < 0 || isIdeograph(c) ? 0 : KIND[c]!;
+    if (kind & OPENS) depth++;
+    else if (kind & CLOSES && depth > 0) depth--;
+    // A tab, or a space before a space or tab, separates too.
+    const next = c === SPACE ? text.charCodeAt(i + 1) : -1;
     const isSep = i === end ||
-      (depth === 0 && (SEPARATOR.test(ch) || ch === "\t" || (ch === " " && /[ \t]/u.test(text[i + 1] ?? ""))));
+      (depth === 0 && ((kind & SEPARATES) !== 0 || c === TAB || (c === SPACE && (next === SPACE || next === TAB))));
     if (!isSep) continue;
     out.push(trimFragment(text, from, i));
     from = i + 1;
@@ -72,12 +131,18 @@ function fragments(text: string, start: number, end: number): Fragment[] {
   return out;
 }
 
+/** What a fragment sheds at either end: blanks, quotes, stray page-break marks, stops. */
+const FRAGMENT_TRIM = new CharClass(/^[\s<>《》"“”'‘’·.。:]$/u);
+
 function trimFragment(text: string, s: number, e: number): Fragment {
-  const raw = text.slice(s, e);
-  const lead = raw.length - raw.replace(/^[\s<>《》"“”'‘’·.。:]+/u, "").length;
-  const tail = raw.length - raw.replace(/[\s<>《》"“”'‘’·.。:]+$/u, "").length;
-  if (lead >= raw.length) return { start: s, end: s };
-  return { start: s + lead, end: e - tail };
+  // No surrogate is in the class, so code units are tested one by one.
+  const trims = (c: number) => !isIdeograph(c) && FRAGMENT_TRIM.has(c);
+  let a = s;
+  while (a < e && trims(text.charCodeAt(a))) a++;
+  if (a >= e) return { start: s, end: s };
+  let b = e;
+  while (b > a && trims(text.charCodeAt(b - 1))) b--;
+  return { start: a, end: b };
 }
 
 /**
@@ -86,15 +151,17 @@ function trimFragment(text: string, s: number, e: number): Fragment {
  * fragment that is no organisation ("各县、区政府") joins the next.
  */
 function mergeShort(text: string, frags: Fragment[], p: UnitPatterns): Fragment[] {
-  const len = (f: Fragment) => cleanName(text.slice(f.start, f.end)).length;
+  // Each fragment's name length, read once: the rules below look at neighbours too.
+  const lens = frags.map((f) => cleanName(text.slice(f.start, f.end)).length);
+  const len = (i: number) => lens[i]!;
   const link = new Array<boolean>(frags.length).fill(false); // link[i]: frags[i] joins frags[i+1]
   for (let i = 0; i < frags.length; i++) {
-    const n = len(frags[i]!);
+    const n = len(i);
     if (n === 0) continue;
-    const hasNext = i + 1 < frags.length && len(frags[i + 1]!) > 0;
+    const hasNext = i + 1 < frags.length && len(i + 1) > 0;
     if (n === 1) {
       if (hasNext) link[i] = true;
-      if (i > 0 && len(frags[i - 1]!) > 0 && (len(frags[i - 1]!) <= 2 || !hasNext)) link[i - 1] = true;
+      if (i > 0 && len(i - 1) > 0 && (len(i - 1) <= 2 || !hasNext)) link[i - 1] = true;
     } else if (n === 2 && hasNext && !isOrgName(p, cleanName(text.slice(frags[i]!.start, frags[i]!.end)))) {
       link[i] = true;
     }
@@ -123,6 +190,12 @@ interface Piece {
   own?: UnitRole;
 }
 
+/** Whether text[…, e) ends in a closing bracket: asked before a regex that must end in one runs. */
+function endsInBracket(text: string, e: number): boolean {
+  const c = text.charCodeAt(e - 1);
+  return c === 0x29 || c === 0xff09; // ")" "）"
+}
+
 /** Strips "由" before, a role verb and "等" after a fragment; reads the verb's role. */
 function strip(text: string, f: Fragment, p: UnitPatterns): Piece | null {
   let s = f.start;
@@ -131,7 +204,7 @@ function strip(text: string, f: Fragment, p: UnitPatterns): Piece | null {
   const m0 = p.prefixRe.exec(text.slice(s, e));
   if (m0) s += m0[0].length;
   // "市卫生健康委(牵头)": the verb may stand in brackets after the name.
-  const mb = /[(（]([^()（）]{1,8})[)）]$/u.exec(text.slice(s, e));
+  const mb = endsInBracket(text, e) ? /[(（]([^()（）]{1,8})[)）]$/u.exec(text.slice(s, e)) : null;
   const bracketVerb = mb ? p.verbRole.get(mb[1]!) : undefined;
   let own: UnitRole | undefined;
   if (mb && bracketVerb) {
@@ -158,6 +231,7 @@ function strip(text: string, f: Fragment, p: UnitPatterns): Piece | null {
  * is a unit of its own; "各县(市、区)人民政府" keeps its brackets inside the name.
  */
 function splitTrailingBracket(text: string, piece: Piece, p: UnitPatterns): Piece[] {
+  if (!endsInBracket(text, piece.end)) return [piece];
   const body = text.slice(piece.start, piece.end);
   const m = /^(.+?)[(（]([^()（）]+)[)）]$/u.exec(body);
   if (!m) return [piece];
@@ -179,7 +253,9 @@ function splitJoined(text: string, piece: Piece, p: UnitPatterns, gapBefore?: (i
   const body = text.slice(piece.start, piece.end);
   const cuts: Array<[number, number]> = [];
   // "市卫健委和市财政局": a conjunction between two organisations separates them.
-  for (const m of body.matchAll(p.conjunction)) cuts.push([m.index, m.index + m[0].length]);
+  // (exec on the shared global regex: matchAll would clone it on every call)
+  p.conjunction.lastIndex = 0;
+  for (let m = p.conjunction.exec(body); m; m = p.conjunction.exec(body)) cuts.push([m.index, m.index + m[0].length]);
   if (gapBefore) for (let i = 1; i < body.length; i++) if (gapBefore(piece.start + i)) cuts.push([i, i]);
   cuts.sort((a, b) => a[0] - b[0]);
   const out: Piece[] = [];
@@ -208,10 +284,10 @@ export function parseUnitList(
   for (const f of mergeShort(text, fragments(text, start, end), p)) {
     if (f.end <= f.start) continue;
     const raw = cleanName(text.slice(f.start, f.end));
-    if (p.filler.some((r) => r.test(raw))) continue;
+    if (p.filler.test(raw)) continue;
     const piece = strip(text, f, p);
     if (!piece) continue;
-    if (piece.name && (p.nonUnit.some((r) => r.test(piece.name)) || !isOrgLike(p, piece.name, opts.strict))) {
+    if (piece.name && (p.nonUnit.test(piece.name) || !isOrgLike(p, piece.name, opts.strict))) {
       if (opts.strict) return null;
       continue;
     }
@@ -253,5 +329,5 @@ export function parseUnitList(
 function isOrgLike(p: UnitPatterns, name: string, strict: boolean): boolean {
   if (strict) return isOrgName(p, name);
   // Keyword notes name units by definition; only reject what cannot be a name.
-  return name.length >= 2 && name.length <= 40 && !p.notOrg.some((r) => r.test(name));
+  return name.length >= 2 && name.length <= 40 && !p.notOrg.test(name);
 }
