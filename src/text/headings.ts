@@ -22,20 +22,48 @@ const MARKERS: Array<{ rank: number; re: RegExp }> = [
   { rank: 5, re: /^([①-⑳])\s*/u },
 ];
 
+/**
+ * By the code unit a line starts with, the markers (in rank order) whose pattern
+ * can match there. Every pattern is anchored at ^ and their first characters do
+ * not overlap, so a line is tried only against its own few patterns (most lines
+ * against none), with the same answer as trying all of them in rank order.
+ */
+const MARKERS_BY_FIRST = new Map<number, Array<{ rank: number; re: RegExp }>>();
+function markersStartingWith(chars: Iterable<string>, ranks: number[]): void {
+  for (const ch of chars) MARKERS_BY_FIRST.set(ch.charCodeAt(0), MARKERS.filter((m) => ranks.includes(m.rank)));
+}
+markersStartingWith("第", [0]);
+markersStartingWith(CN, [1]);
+markersStartingWith("(（", [2, 4]);
+markersStartingWith("0123456789", [3]);
+markersStartingWith(Array.from({ length: 20 }, (_, k) => String.fromCharCode(0x2460 + k)), [5]); // ①-⑳
+
+/** Whether a line starting with this code unit may open with a marker (NaN: no). */
+export function mayStartMarker(code: number): boolean {
+  return MARKERS_BY_FIRST.has(code);
+}
+
 /** Numbering at the start of a line, if any. */
 export function headingMarker(line: string): HeadingMarker | null {
-  for (const { rank, re } of MARKERS) {
+  const candidates = MARKERS_BY_FIRST.get(line.charCodeAt(0));
+  if (!candidates) return null;
+  for (const { rank, re } of candidates) {
     const m = re.exec(line);
     if (m && m[0].length < line.length) return { rank, markerLength: m[0].length, number: m[1]! };
   }
   return null;
 }
 
+/** What makes a numbered line a sentence rather than a heading. */
+const SENTENCE_MARK = /[。；;！？]/u;
+/** Where an inline heading stops. */
+const HEADING_STOP = /[。！？!?]/u;
+
 /** A line that is a heading on its own: numbered, short, and not a sentence. */
 export function isHeadingLine(trimmed: string): boolean {
   const m = headingMarker(trimmed);
   if (!m) return false;
-  return trimmed.length <= 60 && !/[。；;！？]/u.test(trimmed.slice(m.markerLength));
+  return trimmed.length <= 60 && !SENTENCE_MARK.test(trimmed.slice(m.markerLength));
 }
 
 /**
@@ -44,9 +72,12 @@ export function isHeadingLine(trimmed: string): boolean {
  * "1. 推进紧密型医疗联合体建设。继续抓好…" → "1. 推进紧密型医疗联合体建设").
  */
 export function headingText(paragraph: string): string | null {
-  const m = headingMarker(paragraph);
-  if (!m) return null;
-  const stop = paragraph.search(/[。！？!?]/u);
+  return headingMarker(paragraph) ? markedHeadingText(paragraph) : null;
+}
+
+/** headingText of a paragraph already known to start with a marker. */
+export function markedHeadingText(paragraph: string): string | null {
+  const stop = paragraph.search(HEADING_STOP);
   const text = (stop >= 0 ? paragraph.slice(0, stop) : paragraph).trim();
   // A "heading" that runs on for a whole paragraph without a full stop is a list item.
   if (stop < 0 && text.length > 80) return null;

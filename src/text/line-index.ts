@@ -22,14 +22,30 @@ export function lastAtOrBefore(xs: ArrayLike<number>, x: number): number {
 
 /** Ascending positions of one UTF-16 code unit in a text. */
 export class CharPositions {
-  private readonly at: Int32Array;
+  private readonly at: ArrayLike<number>;
 
-  constructor(text: string, ch: string) {
+  /** `known`: the positions, ascending, when the caller has them already (they are not checked). */
+  constructor(text: string, ch: string, known?: ArrayLike<number>) {
+    this.at = known ?? CharPositions.find(text, ch);
+  }
+
+  private static find(text: string, ch: string): Int32Array {
     const code = ch.charCodeAt(0);
     let n = 0;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
-    this.at = new Int32Array(n);
-    for (let i = 0, k = 0; k < n; i++) if (text.charCodeAt(i) === code) this.at[k++] = i;
+    const at = new Int32Array(n);
+    for (let i = 0, k = 0; k < n; i++) if (text.charCodeAt(i) === code) at[k++] = i;
+    return at;
+  }
+
+  /** How many positions there are. */
+  get length(): number {
+    return this.at.length;
+  }
+
+  /** The `k`-th position (ascending). */
+  get(k: number): number {
+    return this.at[k]!;
   }
 
   /** The first position >= `pos`, or -1. */
@@ -54,8 +70,9 @@ export class CharPositions {
 export class LineIndex {
   readonly breaks: CharPositions;
 
-  constructor(readonly text: string) {
-    this.breaks = new CharPositions(text, "\n");
+  /** `breaks`: the positions of every "\n" in `text`, ascending, when already known. */
+  constructor(readonly text: string, breaks?: ArrayLike<number>) {
+    this.breaks = new CharPositions(text, "\n", breaks);
   }
 
   /** Start of the line holding `pos`: `text.lastIndexOf("\n", pos - 1) + 1`, whose index clamps at 0. */
@@ -72,20 +89,25 @@ export class LineIndex {
 
 /** A fixed set of half-open spans, asked whether a span overlaps any of them. */
 export class SpanSet {
-  private readonly starts: Float64Array;
+  private readonly starts: number[] = [];
   /** maxEnd[k]: the largest end among the k + 1 spans that start first. */
-  private readonly maxEnd: Float64Array;
+  private readonly maxEnd: number[] = [];
 
   constructor(spans: Iterable<{ readonly start: number; readonly end: number }>) {
-    const sorted = [...spans].sort((a, b) => a.start - b.start);
-    this.starts = new Float64Array(sorted.length);
-    this.maxEnd = new Float64Array(sorted.length);
+    let sorted = Array.isArray(spans) ? (spans as ReadonlyArray<{ readonly start: number; readonly end: number }>) : [...spans];
+    // Callers mostly pass spans in text order already: copy and sort only when they are not.
+    let inOrder = true;
+    for (let k = 1; k < sorted.length && inOrder; k++) inOrder = sorted[k - 1]!.start <= sorted[k]!.start;
+    if (!inOrder) sorted = [...sorted].sort((a, b) => a.start - b.start);
+    // Plain arrays, not typed ones: a set is built per document and holds few spans,
+    // and a typed array's own buffer costs more to make than these cost to fill.
     let max = -Infinity;
-    sorted.forEach((s, k) => {
-      this.starts[k] = s.start;
+    for (let k = 0; k < sorted.length; k++) {
+      const s = sorted[k]!;
+      this.starts.push(s.start);
       max = Math.max(max, s.end);
-      this.maxEnd[k] = max;
-    });
+      this.maxEnd.push(max);
+    }
   }
 
   /** Whether [start, end) overlaps a span of the set: one starts before `end` and ends after `start`. */

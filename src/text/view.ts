@@ -3,8 +3,15 @@
 // deletions (CR of CRLF, line breaks left by page layout, watermark lines, a lone
 // space between CJK characters or digits). Every view index maps back to exactly
 // one original index, so records are located in the original text exactly once.
-import { headingMarker, isHeadingLine } from "./headings.js";
+import * as chars from "./chars.js";
+import * as headings from "./headings.js";
 import { LineIndex } from "./line-index.js";
+
+// Bound once: under the module runner of the tests and of the stage bench
+// (vite-node) every use of an imported name is a getter call, which costs more
+// than these small helpers themselves in the loops over lines below.
+const { isSpaceCode } = chars;
+const { headingMarker, isHeadingLine } = headings;
 
 export interface ViewOptions {
   /** Lines (trimmed) that are page furniture and never content, e.g. a site name. */
@@ -16,17 +23,22 @@ export class TextView {
   private readonly origin: Int32Array;
   private lineIndex: LineIndex | null = null;
 
+  /** View offsets of every "\n", ascending, when the builder knows them. */
+  private readonly breaks: readonly number[] | undefined;
+
   constructor(
     readonly original: string,
     readonly text: string,
     origin: Int32Array,
+    breaks?: readonly number[],
   ) {
     this.origin = origin;
+    this.breaks = breaks;
   }
 
-  /** Where the view's lines start and end, built on first use. */
+  /** Where the view's lines start and end, built on first use (from the breaks buildView noted while copying). */
   get lines(): LineIndex {
-    return (this.lineIndex ??= new LineIndex(this.text));
+    return (this.lineIndex ??= new LineIndex(this.text, this.breaks));
   }
 
   /** Original UTF-16 index of the character at view index `i` (start of a span). */
@@ -42,16 +54,29 @@ export class TextView {
   }
 }
 
-const TERMINAL_END = /[。！？!?；;：:）)】」』]$|[。！？!?][”’"']$/u;
+// What closes a line that ends a paragraph: [。！？!?；;：:）)】」』] last, or
+// [。！？!?] followed by a closing quote [”’"']. Looked up by code unit in a Map of
+// a dozen entries: it is asked a few times per document, not per character.
+const STOP = 1;
+const TERMINAL = 2;
+const QUOTE = 4;
+const LINE_END_KIND = new Map<number, number>();
+const markLineEnd = (chars: string, kind: number) => {
+  for (const ch of chars) LINE_END_KIND.set(ch.charCodeAt(0), (LINE_END_KIND.get(ch.charCodeAt(0)) ?? 0) | kind);
+};
+markLineEnd("。！？!?", STOP | TERMINAL);
+markLineEnd("；;：:）)】」』", TERMINAL);
+markLineEnd("”’\"'", QUOTE);
+
 const SENTENCE_PUNCT = /[，。、,；;：:]/u;
 const CLOSING_MATTER = /^(抄送|送[:：]|主送|附件|联系人)/u;
 const LABEL_START = /^[^\s，。,:：、]{2,8}[:：]/u;
 const TABLE_ROW = /\S(?:\t| {2,}|\u3000{2,})\S/u;
 const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$/iu;
+const PAGE_NUMBER = /^\d{1,3}$/u;
+const SIGNER = /签发人[:：]/u;
 
-function isCjkOrDigit(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+function isCjkOrDigitCode(c: number): boolean {
   return (
     (c >= 0x30 && c <= 0x39) || // 0-9
     (c >= 0x3400 && c <= 0x9fff) || // CJK ideographs
@@ -75,48 +100,128 @@ function halfWidthCode(c: number): number {
   return c;
 }
 
-/** Code units of the view gathered before they become a string (a call's arguments: keep it small). */
-const CHUNK = 8192;
+/**
+ * The lines of the original, noted while the view is copied (copyAll). Only
+ * positions are kept: most lines are long paragraphs that no rule below reads
+ * as a string, so a line's trimmed text is cut out only when asked for.
+ */
+class OriginalLines {
+  /** Per line, UTF-16 offsets in the original: the line from start, its terminator up to next. */
+  readonly start: number[] = [];
+  readonly next: number[] = [];
+  /** The content without white space at either side: [trimStart, trimEnd), empty when blank. */
+  readonly trimStart: number[] = [];
+  readonly trimEnd: number[] = [];
+  private readonly trimmedText: Array<string | undefined> = [];
 
-interface RawLine {
-  /** UTF-16 offsets in the original: content [start, contentEnd), terminator up to next. */
-  start: number;
-  contentEnd: number;
-  next: number;
-  trimmed: string;
+  constructor(readonly text: string) {}
+
+  /** Add the line with content [start, end) and its terminator up to `next`. */
+  add(start: number, end: number, next: number): void {
+    let ts = start;
+    let te = end;
+    while (ts < te && isSpaceCode(this.text.charCodeAt(ts))) ts++;
+    while (te > ts && isSpaceCode(this.text.charCodeAt(te - 1))) te--;
+    this.start.push(start);
+    this.next.push(next);
+    this.trimStart.push(ts);
+    this.trimEnd.push(te);
+  }
+
+  get count(): number {
+    return this.start.length;
+  }
+
+  /** Length of line `k` without its white space. */
+  trimmedLength(k: number): number {
+    return this.trimEnd[k]! - this.trimStart[k]!;
+  }
+
+  /** Line `k` without white space at either side (what String.prototype.trim gives). */
+  trimmed(k: number): string {
+    return (this.trimmedText[k] ??= this.text.slice(this.trimStart[k], this.trimEnd[k]));
+  }
+
+  /** Whether line `k` ends like a paragraph, read on its last two code units. */
+  endsTerminal(k: number): boolean {
+    const ts = this.trimStart[k]!;
+    const te = this.trimEnd[k]!;
+    if (te === ts) return false;
+    const last = LINE_END_KIND.get(this.text.charCodeAt(te - 1)) ?? 0;
+    if (last & TERMINAL) return true;
+    return (last & QUOTE) !== 0 && te - 2 >= ts && ((LINE_END_KIND.get(this.text.charCodeAt(te - 2)) ?? 0) & STOP) !== 0;
+  }
+
+  /**
+   * For a line of 1 to WATERMARK_MAX characters (trimmed), a number made of its
+   * length and first and last code units: equal lines have equal keys. -1 otherwise.
+   */
+  shortKey(k: number): number {
+    const ts = this.trimStart[k]!;
+    const te = this.trimEnd[k]!;
+    const len = te - ts;
+    if (len === 0 || len > WATERMARK_MAX) return -1;
+    return (len * 0x10000 + this.text.charCodeAt(ts)) * 0x10000 + this.text.charCodeAt(te - 1);
+  }
+
+  /** First code unit of line `k`'s trimmed text (NaN when blank). */
+  firstCode(k: number): number {
+    return this.trimEnd[k]! > this.trimStart[k]! ? this.text.charCodeAt(this.trimStart[k]!) : NaN;
+  }
 }
 
-function splitLines(text: string): RawLine[] {
-  const lines: RawLine[] = [];
-  let start = 0;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const ch = text.charCodeAt(i);
-    if (i === n || ch === 10 || ch === 13) {
-      let next = i;
-      if (i < n) next = ch === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      lines.push({ start, contentEnd: i, next, trimmed: text.slice(start, i).trim() });
-      if (i === n) break;
-      start = next;
-      i = next - 1;
+/** What the watermark rule may read on a line: a repeated line is at most this long. */
+const WATERMARK_MAX = 40;
+/** First letters of a URL line (URL_LIKE is case-insensitive). */
+const URL_FIRST = new Set(["h", "H", "w", "W"].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * A line repeated on many pages, or a bare URL line, is page furniture. Returns
+ * 1 per watermark line, or null when no line can be one (most documents).
+ */
+function findWatermarks(lines: OriginalLines, extra: readonly RegExp[]): Uint8Array | null {
+  // Only short lines can repeat as furniture. They are first compared by a key
+  // of length and end characters, which needs no string: a line whose key is
+  // seen fewer than 3 times cannot be repeated 3 times, and is never cut out.
+  const keys: number[] = [];
+  let urlLike = false;
+  for (let k = 0; k < lines.count; k++) {
+    const key = lines.shortKey(k);
+    if (key >= 0) keys.push(key);
+    if (URL_FIRST.has(lines.firstCode(k))) urlLike = true;
+  }
+  const repeatedKeys = keysSeenThrice(keys);
+  let counts: Map<string, number> | null = null;
+  if (repeatedKeys) {
+    for (let k = 0; k < lines.count; k++) {
+      if (!repeatedKeys.has(lines.shortKey(k))) continue;
+      const t = lines.trimmed(k);
+      counts ??= new Map();
+      counts.set(t, (counts.get(t) ?? 0) + 1);
     }
   }
-  return lines;
+  if (!counts && !urlLike && extra.length === 0) return null;
+  const out = new Uint8Array(lines.count);
+  for (let k = 0; k < lines.count; k++) {
+    if (lines.trimmedLength(k) === 0) continue;
+    const mayRepeat = counts !== null && lines.trimmedLength(k) <= WATERMARK_MAX;
+    const mayBeUrl = URL_FIRST.has(lines.firstCode(k));
+    // A line no rule can take needs no string.
+    if (!mayRepeat && !mayBeUrl && extra.length === 0) continue;
+    const t = lines.trimmed(k);
+    const repeated = (counts?.get(t) ?? 0) >= 3 && !SENTENCE_PUNCT.test(t) && !isHeadingLine(t) && !/^\d+$/.test(t);
+    if (repeated || (mayBeUrl && URL_LIKE.test(t)) || (extra.length > 0 && extra.some((re) => re.test(t)))) out[k] = 1;
+  }
+  return out;
 }
 
-/** A line repeated on many pages, or a bare URL line, is page furniture. */
-function findWatermarks(lines: RawLine[], extra: readonly RegExp[]): Set<number> {
-  const counts = new Map<string, number>();
-  for (const l of lines) {
-    if (l.trimmed.length > 0 && l.trimmed.length <= 40) counts.set(l.trimmed, (counts.get(l.trimmed) ?? 0) + 1);
+/** The keys that occur at least 3 times, or null when none does (sorted, not hashed: there are few). */
+function keysSeenThrice(keys: number[]): Set<number> | null {
+  keys.sort((a, b) => a - b);
+  let out: Set<number> | null = null;
+  for (let k = 2; k < keys.length; k++) {
+    if (keys[k] === keys[k - 2]) (out ??= new Set()).add(keys[k]!);
   }
-  const out = new Set<number>();
-  lines.forEach((l, idx) => {
-    const t = l.trimmed;
-    if (!t) return;
-    const repeated = (counts.get(t) ?? 0) >= 3 && !SENTENCE_PUNCT.test(t) && !isHeadingLine(t) && !/^\d+$/.test(t);
-    if (repeated || URL_LIKE.test(t) || extra.some((re) => re.test(t))) out.add(idx);
-  });
   return out;
 }
 
@@ -126,9 +231,15 @@ function findWatermarks(lines: RawLine[], extra: readonly RegExp[]): Set<number>
  * the first line stops without closing punctuation and is not a heading or a
  * short title, so the two are one paragraph.
  */
-function isLayoutBreak(a: string, b: string): boolean {
+function isLayoutBreak(lines: OriginalLines, pk: number, k: number): boolean {
+  // Most paragraphs end with 。: answered on code units, before either line is cut out.
+  if (lines.endsTerminal(pk)) return false;
+  const a = lines.trimmed(pk);
+  const b = lines.trimmed(k);
   if (!a || !b) return false;
-  if (TERMINAL_END.test(a)) return false;
+  // Every rule below can only say no, so the one that says it most often goes first.
+  // A short line without any clause punctuation is a title or a signature line.
+  if (a.length < 50 && !SENTENCE_PUNCT.test(a)) return false;
   // A numbered line after the break starts a new item even when it runs on
   // ("2. 加强资金保障。(责任单位:市财政局" must not swallow "3. 加强宣传。…").
   if (isHeadingLine(a) || headingMarker(b)) return false;
@@ -139,75 +250,173 @@ function isLayoutBreak(a: string, b: string): boolean {
   if (CLOSING_MATTER.test(a) || CLOSING_MATTER.test(b)) return false;
   // "大医改办〔2018〕5号  签发人：…" or "联系人：…": a short labelled line stands alone.
   if (LABEL_START.test(a) && a.length < 30) return false;
-  if (/签发人[:：]/u.test(a)) return false;
-  // A short line without any clause punctuation is a title or a signature line.
-  if (!SENTENCE_PUNCT.test(a) && a.length < 50) return false;
-  if (/^\d{1,3}$/u.test(b)) return false; // a bare page number
+  if (SIGNER.test(a)) return false;
+  if (PAGE_NUMBER.test(b)) return false; // a bare page number
   return true;
 }
 
 export function buildView(original: string, options: ViewOptions = {}): TextView {
-  const lines = splitLines(original);
-  const watermark = findWatermarks(lines, options.watermarks ?? []);
-  // Original index ranges dropped from the view.
-  const drop: Array<[number, number]> = [];
-  let prevContent = -1; // index of last content line
-  for (let idx = 0; idx < lines.length; idx++) {
-    const l = lines[idx]!;
-    if (watermark.has(idx)) {
-      drop.push([l.start, l.next]);
-      continue;
-    }
-    if (!l.trimmed) continue;
-    if (prevContent >= 0) {
-      const p = lines[prevContent]!;
-      if (isLayoutBreak(p.trimmed, l.trimmed)) {
-        // Drop trailing blanks of the previous line through the indentation of this one.
-        let from = p.contentEnd;
-        while (from > p.start && /\s/u.test(original[from - 1]!)) from--;
-        let to = l.start;
-        while (to < l.contentEnd && /\s/u.test(original[to]!)) to++;
-        drop.push([from, to]);
-      }
-    }
-    prevContent = idx;
-  }
-  drop.sort((x, y) => x[0] - y[0]);
-
   // The view and its origin map are written straight into typed buffers: one
   // JavaScript string or number per character would take gigabytes on a 100 MB report.
-  const origin = new Int32Array(original.length);
-  const chunks: string[] = [];
-  const buf = new Uint16Array(CHUNK);
-  let fill = 0;
-  let n = 0;
-  let d = 0;
-  for (let i = 0; i < original.length; i++) {
-    while (d < drop.length && drop[d]![1] <= i) d++;
-    if (d < drop.length && drop[d]![0] <= i && i < drop[d]![1]) {
-      i = drop[d]![1] - 1;
+  // The whole text is copied first, noting its lines on the way; what page
+  // layout added is then cut out of the copy (most documents have nothing to cut).
+  const out: ViewBuffers = { codes: codeBuffer(original.length), origin: originWindow(original.length), breaks: [], n: 0 };
+  const lines = new OriginalLines(original);
+  copyAll(original, out, lines);
+  const watermark = findWatermarks(lines, options.watermarks ?? []);
+  // Original index ranges dropped from the view, as [from, to) pairs.
+  const drop: Array<[number, number]> = [];
+  let prevContent = -1; // index of last content line
+  for (let k = 0; k < lines.count; k++) {
+    if (watermark?.[k]) {
+      drop.push([lines.start[k]!, lines.next[k]!]);
       continue;
     }
-    const c = original.charCodeAt(i);
-    let code: number;
-    if (c === 13) {
-      if (original.charCodeAt(i + 1) === 10) continue;
-      code = 10;
-    } else if ((c === 0x20 || c === 0x3000) && original[i - 1] !== " " && original[i + 1] !== " " &&
-      original[i - 1] !== "\u3000" && original[i + 1] !== "\u3000" &&
-      isCjkOrDigit(original[i - 1]) && isCjkOrDigit(original[i + 1])) {
-      // "到 2020 年", "77.1 岁": a lone space inside a phrase carries no meaning.
-      continue;
-    } else {
-      code = halfWidthCode(c);
+    if (lines.trimmedLength(k) === 0) continue;
+    if (prevContent >= 0 && isLayoutBreak(lines, prevContent, k)) {
+      // Drop trailing blanks of the previous line through the indentation of this one.
+      drop.push([lines.trimEnd[prevContent]!, lines.trimStart[k]!]);
     }
-    buf[fill++] = code;
-    origin[n++] = i;
-    if (fill === CHUNK) {
-      chunks.push(String.fromCharCode(...buf));
-      fill = 0;
-    }
+    prevContent = k;
   }
-  chunks.push(String.fromCharCode(...buf.subarray(0, fill)));
-  return new TextView(original, chunks.join(""), origin.subarray(0, n));
+  if (drop.length > 0) {
+    drop.sort((x, y) => x[0] - y[0]);
+    removeDropped(out, drop);
+  }
+  const text = viewString(out);
+  if (out.origin.buffer === slab.buffer) slabUsed += out.n; // the window's tail is free again
+  return new TextView(original, text, out.origin.subarray(0, out.n), out.breaks);
+}
+
+/** What a view is written into. */
+interface ViewBuffers {
+  /** Code units of the view: only a step towards its string. */
+  codes: Uint16Array;
+  /** Original index of each code unit: the view keeps the part it fills. */
+  origin: Int32Array;
+  /** View offsets of the line breaks written, ascending. */
+  breaks: number[];
+  /** Units written so far. */
+  n: number;
+}
+
+/**
+ * One code buffer serves every document up to SCRATCH_MAX units (allocating one
+ * per document costs more than filling it); a longer document gets its own,
+ * dropped once its view is built.
+ */
+const SCRATCH_MAX = 1 << 20;
+let scratch = new Uint16Array(4096);
+
+function codeBuffer(length: number): Uint16Array {
+  if (length > SCRATCH_MAX) return new Uint16Array(length);
+  if (scratch.length < length) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(length, 2 * scratch.length)));
+  return scratch;
+}
+
+/**
+ * Origin maps are written into windows of a shared slab: a typed array of its
+ * own per document means an allocation outside the heap each time, which costs
+ * more than building the view's string. A view keeps its window (so the slab)
+ * alive; the next document's window starts where this view's map ends. A map
+ * too big for a slab gets a buffer of its own.
+ */
+const SLAB_SIZE = 1 << 20;
+let slab = new Int32Array(SLAB_SIZE);
+let slabUsed = 0;
+
+function originWindow(length: number): Int32Array {
+  if (length > SLAB_SIZE / 4) return new Int32Array(length);
+  if (slabUsed + length > SLAB_SIZE) {
+    slab = new Int32Array(SLAB_SIZE);
+    slabUsed = 0;
+  }
+  return slab.subarray(slabUsed, slabUsed + length);
+}
+
+/**
+ * Write the view of the whole original into `out`, with the origin of each unit,
+ * and note every line of the original in `lines`. Each unit depends only on the
+ * original around it, so cutting units out afterwards gives what skipping them
+ * would have given.
+ */
+function copyAll(original: string, out: ViewBuffers, lines: OriginalLines): void {
+  const { codes, origin, breaks } = out;
+  const length = original.length;
+  let n = 0;
+  let lineStart = 0;
+  for (let i = 0; i < length; i++) {
+    const c = original.charCodeAt(i);
+    if (c > 0x3000 && c < 0xff01) {
+      // Most of a report: CJK punctuation and ideographs, copied as they are.
+      codes[n] = c;
+      origin[n++] = i;
+      continue;
+    }
+    if (c === 10 || c === 13) {
+      // A line ends. CRLF is one break, written as its LF (the CR has no unit).
+      const crlf = c === 13 && i + 1 < length && original.charCodeAt(i + 1) === 10;
+      lines.add(lineStart, i, crlf ? i + 2 : i + 1);
+      if (crlf) i++;
+      lineStart = i + 1;
+      breaks.push(n);
+      codes[n] = 10;
+    } else if (c === 0x20 || c === 0x3000) {
+      // "到 2020 年", "77.1 岁": a lone space inside a phrase carries no meaning.
+      if (isLoneSpace(original, i)) continue;
+      codes[n] = 0x20;
+    } else {
+      codes[n] = halfWidthCode(c);
+    }
+    origin[n++] = i;
+  }
+  lines.add(lineStart, length, length); // the last line, empty after a final break
+  out.n = n;
+}
+
+/**
+ * Cut out of `out` every unit whose origin lies in a dropped range. `drop` is
+ * sorted by start and its ranges may overlap: what is dropped is their union.
+ */
+function removeDropped(out: ViewBuffers, drop: ReadonlyArray<readonly [number, number]>): void {
+  const { codes, origin, breaks } = out;
+  breaks.length = 0;
+  let kept = 0;
+  let d = 0;
+  for (let k = 0; k < out.n; k++) {
+    const o = origin[k]!;
+    // Origins ascend: the ranges that end at or before this one are done with.
+    while (d < drop.length && drop[d]![1] <= o) d++;
+    if (d < drop.length && drop[d]![0] <= o) continue;
+    codes[kept] = codes[k]!;
+    origin[kept] = o;
+    if (codes[kept] === 10) breaks.push(kept);
+    kept++;
+  }
+  out.n = kept;
+}
+
+/** A space or ideographic space at `i` with no other space beside it, between CJK characters or digits. */
+function isLoneSpace(original: string, i: number): boolean {
+  const before = i > 0 ? original.charCodeAt(i - 1) : -1; // -1: no CJK, no digit
+  const after = i + 1 < original.length ? original.charCodeAt(i + 1) : -1;
+  if (before === 0x20 || after === 0x20 || before === 0x3000 || after === 0x3000) return false;
+  return isCjkOrDigitCode(before) && isCjkOrDigitCode(after);
+}
+
+/** Code units per String.fromCharCode call (a call's arguments: keep it small). */
+const CHUNK = 8192;
+
+/**
+ * The string of the units written, lone surrogates kept as they are (TextDecoder
+ * would replace them: offsets would still match, the text would not).
+ * fromCharCode.apply takes the typed array as its arguments; spreading it into
+ * the call instead walks an iterator and costs several times more.
+ */
+function viewString(out: ViewBuffers): string {
+  const parts: string[] = [];
+  for (let k = 0; k < out.n; k += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, out.codes.subarray(k, Math.min(k + CHUNK, out.n)) as unknown as number[]));
+  }
+  return parts.length === 1 ? parts[0]! : parts.join("");
 }

@@ -3,7 +3,9 @@
 // into word lists and lookup tables.
 import { z } from "zod";
 import { compiledSection, type PatternSet } from "../../patterns/load.js";
+import { CodeSet } from "../../text/chars.js";
 import { NumeralReader } from "./numerals.js";
+import { START_DATE, START_DOC_BRACKET, START_RELATIVE } from "./scan.js";
 import { WordList, WordMap } from "./words.js";
 
 export type Part = "start" | "end" | "first_half" | "second_half";
@@ -120,6 +122,8 @@ export interface DatePatterns {
     clauseEnd: WordList;
   };
   clauseBreaks: Set<string>;
+  /** The one-character clause breaks, by code unit (what a character of the text can equal). */
+  clauseBreakCodes: CodeSet;
   relativeYears: WordList;
   relativeTails: WordList;
   relativeWords: WordList;
@@ -127,28 +131,57 @@ export interface DatePatterns {
   docBrackets: Array<[string, string]>;
   docSerialPrefix: WordList;
   docSuffix: WordList;
-  /** By UTF-16 code: 1 where a date, a redacted year or a period may start. */
-  dateStart: Uint8Array;
-  /** By UTF-16 code: 1 where a relative date word may start. */
-  relativeStart: Uint8Array;
-}
-
-function charTable(chars: Iterable<string>): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
-  return table;
+  /** Code units where a date, a redacted year or a period may start. */
+  dateStart: CodeSet;
+  /** Code units where a relative date word may start. */
+  relativeStart: CodeSet;
+  /** First code units of the opening quotes of a period name. */
+  quoteStart: CodeSet;
+  /** First code units of the opening brackets of a document number. */
+  docBracketStart: CodeSet;
+  /** Code units where anything of the three above may start: the one set asked per character of a document. */
+  anyStart: CodeSet;
+  /** For each code unit of anyStart, the kinds of start it may be (bits START_DATE, START_RELATIVE, START_DOC_BRACKET of scan.ts). */
+  startKind: Map<number, number>;
 }
 
 const list = (w: readonly string[]) => new WordList(w);
 const listMap = (r: Record<string, string[]>) => new Map(Object.entries(r).map(([k, v]) => [k, list(v)]));
 
+/**
+ * Compiled patterns per pattern set. Looked up on every call (several per
+ * document), so a WeakMap lookup answers, not a compiledSection call that would
+ * build a zod schema each time.
+ */
+const compiled = new WeakMap<PatternSet, DatePatterns>();
+
 export function datePatterns(set: PatternSet): DatePatterns {
+  let p = compiled.get(set);
+  if (!p) {
+    p = compile(set);
+    compiled.set(set, p);
+  }
+  return p;
+}
+
+function compile(set: PatternSet): DatePatterns {
+  const p = compileSections(set);
+  for (let c = 0; c < 0x10000; c++) {
+    const kind = (p.dateStart.has(c) ? START_DATE : 0) | (p.relativeStart.has(c) ? START_RELATIVE : 0) |
+      (p.docBracketStart.has(c) ? START_DOC_BRACKET : 0);
+    if (kind === 0) continue;
+    p.anyStart.add(c);
+    p.startKind.set(c, kind);
+  }
+  return p;
+}
+
+function compileSections(set: PatternSet): DatePatterns {
   const forms = compiledSection(set, "date-forms", FormsSchema, (d) => d);
   const cues = compiledSection(set, "date-cues", CuesSchema, (d) => d);
   const excl = compiledSection(set, "date-exclusions", ExclusionsSchema, (d) => d);
-  // The three sections are compiled together, once per pattern set, and memoised
-  // under a name no pattern file uses.
-  return compiledSection(set, "date-compiled", z.unknown(), () => ({
+  // The three sections are compiled together, once per pattern set.
+  return {
     numerals: new NumeralReader(forms.numerals),
     yearMin: forms.years.min,
     yearMax: forms.years.max,
@@ -189,6 +222,7 @@ export function datePatterns(set: PatternSet): DatePatterns {
       clauseEnd: list(cues.since.clause_end),
     },
     clauseBreaks: new Set(cues.clause_breaks),
+    clauseBreakCodes: new CodeSet(cues.clause_breaks.filter((w) => w.length === 1)),
     relativeYears: list(excl.relative_years),
     relativeTails: list(excl.relative_tails),
     relativeWords: list(excl.relative_words),
@@ -196,13 +230,17 @@ export function datePatterns(set: PatternSet): DatePatterns {
     docBrackets: excl.doc_number.brackets,
     docSerialPrefix: list(excl.doc_number.serial_prefix),
     docSuffix: list(excl.doc_number.suffix),
-    dateStart: charTable([
+    dateStart: new CodeSet([
       ..."0123456789",
       ...Object.keys(forms.numerals).filter((ch) => ch.length === 1),
-      ...excl.redacted_marks.map((m) => m[0]!),
-      ...forms.periods.map((p) => p.name[0]!),
-      ...forms.quotes.map(([o]) => o[0]!),
+      ...excl.redacted_marks,
+      ...forms.periods.map((p) => p.name),
+      ...forms.quotes.map(([o]) => o),
     ]),
-    relativeStart: charTable([...excl.relative_years, ...excl.relative_words].map((w) => w[0]!)),
-  }));
+    relativeStart: new CodeSet([...excl.relative_years, ...excl.relative_words]),
+    quoteStart: new CodeSet(forms.quotes.map(([o]) => o)),
+    docBracketStart: new CodeSet(excl.doc_number.brackets.map(([o]) => o)),
+    anyStart: new CodeSet(), // filled in by compile()
+    startKind: new Map(),
+  };
 }

@@ -1,23 +1,37 @@
 // The role of a date from the words around it (SPEC §4): deadline (到…, 截至…,
 // …前), since (自…, …以来, …至今, …起, and a clause "2013年12月…开展…以来"),
 // range for ranges and periods, point otherwise. The cue words stay outside `text`.
+import * as lineIndex from "../../text/line-index.js";
 import type { DatePatterns } from "./patterns.js";
 import type { DateMatch } from "./scan.js";
+
+// Bound once: under the module runner of the tests and of the stage bench
+// (vite-node) every use of an imported name is a getter call; this one runs per date.
+const { lowerBound } = lineIndex;
 
 export type DateRole = "point" | "range" | "deadline" | "since";
 
 /** Skip spaces backwards from `pos`; the index just after the previous non-space. */
 function backSpaces(t: string, pos: number): number {
-  while (pos > 0 && (t[pos - 1] === " " || t[pos - 1] === "\t")) pos--;
+  while (pos > 0 && isBlank(t.charCodeAt(pos - 1))) pos--;
   return pos;
 }
 
 function foreSpaces(t: string, pos: number): number {
-  while (pos < t.length && (t[pos] === " " || t[pos] === "\t")) pos++;
+  while (pos < t.length && isBlank(t.charCodeAt(pos))) pos++;
   return pos;
 }
 
-export function dateRole(t: string, p: DatePatterns, m: DateMatch, all: readonly DateMatch[]): DateRole {
+/** A space or a tab. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/**
+ * The role of date `m`. `starts`: where every date of the text starts,
+ * ascending (to see whether another date stands in the clause of this one).
+ */
+export function dateRole(t: string, p: DatePatterns, m: DateMatch, starts: ArrayLike<number>): DateRole {
   if (m.kind === "range") return "range";
   if (m.kind === "list") return "point";
   const b = backSpaces(t, m.start);
@@ -38,7 +52,7 @@ export function dateRole(t: string, p: DatePatterns, m: DateMatch, all: readonly
     if (!verb && !p.deadline.toNotBefore.at(t, a)) return "deadline";
   }
 
-  if (sinceClause(t, p, m, all)) return "since";
+  if (sinceClause(t, p, m, starts)) return "since";
   return "point";
 }
 
@@ -53,10 +67,13 @@ function sinceCue(t: string, p: DatePatterns, b: number, a: number): boolean {
  * "2012年启动大连市快速提升医疗软实力建设以来，…": the clause of the date closes
  * with 以来, with no other date in between.
  */
-function sinceClause(t: string, p: DatePatterns, m: DateMatch, all: readonly DateMatch[]): boolean {
+function sinceClause(t: string, p: DatePatterns, m: DateMatch, starts: ArrayLike<number>): boolean {
   let e = m.end;
-  while (e < t.length && !p.clauseBreaks.has(t[e]!) && e - m.end <= 60) e++;
-  if (e >= t.length || !p.clauseBreaks.has(t[e]!)) return false;
+  while (e < t.length && !p.clauseBreakCodes.has(t.charCodeAt(e)) && e - m.end <= 60) e++;
+  if (e >= t.length || !p.clauseBreakCodes.has(t.charCodeAt(e))) return false;
   if (!p.since.clauseEnd.endingAt(t, backSpaces(t, e))) return false;
-  return !all.some((o) => o !== m && o.start >= m.end && o.start < e);
+  // No other date starts in [m.end, e) (m itself starts before its end): the
+  // first start at or after m.end, found by binary search, not by a pass over all dates.
+  const k = lowerBound(starts, m.end);
+  return k === starts.length || starts[k]! >= e;
 }

@@ -4,7 +4,15 @@
 // ("2009、2011、2013年"); dotted dates; five-year-plan periods. Roles are set
 // later (role.ts); redacted years are returned for a veto.
 import type { DatePatterns, Part } from "./patterns.js";
-import { isAsciiDigit, type NumberRead } from "./numerals.js";
+import * as chars from "../../text/chars.js";
+import * as numerals from "./numerals.js";
+import type { NumberRead } from "./numerals.js";
+
+// Bound once: under the module runner of the tests and of the stage bench
+// (vite-node) every use of an imported name is a getter call, which costs more
+// than these small helpers themselves in the per-character loops below.
+const { codeAt, isDigitCode } = chars;
+const { isAsciiDigit, isAsciiLetterCode } = numerals;
 
 export type Granularity = "year" | "half" | "quarter" | "month" | "day";
 
@@ -69,12 +77,68 @@ function key(a: Atom): number {
   return (a.year ?? 0) * 10000 + (a.month ?? a.quarter ?? 0) * 100 + (a.day ?? 0);
 }
 
-function single(a: Atom, rule: string): DateMatch {
+/**
+ * Every DateMatch is made here: objects from one place share one hidden class,
+ * so the code that reads them stays optimised whichever form a report uses first.
+ */
+function dateMatch(
+  start: number, end: number, kind: MatchKind, rule: string,
+  date: string, dateEnd: string | null, granularity: Granularity, part: Part | null,
+): DateMatch {
+  return { start, end, kind, rule, date, dateEnd, granularity, part };
+}
+
+function single(a: Atom, rule: string, kind: MatchKind = a.monthEnd !== null ? "range" : "single"): DateMatch {
   const { date, dateEnd } = atomDates(a);
-  return {
-    start: a.start, end: a.end, kind: a.monthEnd !== null ? "range" : "single", rule,
-    date, dateEnd, granularity: a.granularity, part: a.part,
-  };
+  return dateMatch(a.start, a.end, kind, rule, date, dateEnd, a.granularity, a.part);
+}
+
+/** Kinds of candidate positions (the bits in DatePatterns.startKind). */
+export const START_DATE = 1;
+export const START_RELATIVE = 2;
+export const START_DOC_BRACKET = 4;
+
+/**
+ * Positions where a date, a relative date word or a document-number bracket may
+ * start, ascending, with their kinds: found in one pass over the text, read by
+ * the scanner and by the exclusions instead of three passes of their own.
+ */
+export interface CandidateStarts {
+  at: Int32Array;
+  kind: Uint8Array;
+  count: number;
+}
+
+/**
+ * Reused between documents (never two at once: the pipeline is synchronous); a
+ * text longer than REUSE_MAX gets buffers of its own, not kept afterwards.
+ */
+let startBuffers: CandidateStarts = { at: new Int32Array(1024), kind: new Uint8Array(1024), count: 0 };
+const REUSE_MAX = 1 << 20;
+
+export function candidateStarts(t: string, p: DatePatterns): CandidateStarts {
+  const any = p.anyStart;
+  const reuse = t.length <= REUSE_MAX;
+  let { at, kind } = reuse ? startBuffers : { at: new Int32Array(1024), kind: new Uint8Array(1024) };
+  let count = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!any.has(c)) continue;
+    const k = p.startKind.get(c)!;
+    if (count === at.length) {
+      const biggerAt = new Int32Array(2 * count);
+      biggerAt.set(at);
+      at = biggerAt;
+      const biggerKind = new Uint8Array(2 * count);
+      biggerKind.set(kind);
+      kind = biggerKind;
+    }
+    at[count] = i;
+    kind[count++] = k;
+  }
+  const out = { at, kind, count };
+  if (reuse) startBuffers = out;
+  return out;
 }
 
 export class DateScanner {
@@ -84,34 +148,53 @@ export class DateScanner {
     this.n = p.numerals;
   }
 
-  scan(): ScanResult {
+  /**
+   * Every date of the text, in text order. `starts`, when given, lists in
+   * ascending order every position where one may start (see candidateStarts):
+   * the text is then not walked again character by character.
+   */
+  scan(starts?: CandidateStarts): ScanResult {
     const matches: DateMatch[] = [];
     const redacted: Array<{ start: number; end: number }> = [];
     const t = this.t;
-    for (let i = 0; i < t.length;) {
-      if (!this.p.dateStart[t.charCodeAt(i)]) {
-        i++;
-        continue;
+    if (starts) {
+      let next = 0;
+      for (let k = 0; k < starts.count; k++) {
+        const i = starts.at[k]!;
+        if (i >= next && starts.kind[k]! & START_DATE) next = this.scanAt(i, matches, redacted);
       }
-      const red = this.redactedAt(i);
-      if (red) {
-        redacted.push({ start: red.start, end: red.end });
-        i = red.end;
-        continue;
+    } else {
+      for (let i = 0; i < t.length;) {
+        if (this.p.dateStart.has(t.charCodeAt(i))) i = this.scanAt(i, matches, redacted);
+        else i++;
       }
-      const found = this.at(i);
-      if (found.length) {
-        matches.push(...found);
-        i = Math.max(...found.map((m) => m.end));
-        continue;
-      }
-      i++;
     }
     return { matches, redacted };
   }
 
-  /** Every date that starts at `pos` (a list gives several). */
-  private at(pos: number): DateMatch[] {
+  /** Read what starts at `i` (a character that may start a date) into the lists; returns where to go on. */
+  private scanAt(i: number, matches: DateMatch[], redacted: Array<{ start: number; end: number }>): number {
+    const red = this.redactedAt(i);
+    if (red) {
+      redacted.push({ start: red.start, end: red.end });
+      return red.end;
+    }
+    const found = this.at(i);
+    if (found === null) return i + 1;
+    let end = i + 1;
+    for (const m of found) {
+      matches.push(m);
+      end = Math.max(end, m.end);
+    }
+    return end;
+  }
+
+  /**
+   * Every date that starts at `pos` (a list gives several), or null. (Null, not
+   * an empty array: an empty literal has another hidden class than a filled one,
+   * and the optimised scanner would be thrown away on meeting it.)
+   */
+  private at(pos: number): DateMatch[] | null {
     const period = this.periodAt(pos);
     if (period) return [period];
     const y = this.yearNumber(pos);
@@ -127,7 +210,7 @@ export class DateScanner {
     }
     const m = this.monthAtom(pos);
     if (m) return [this.rangeTail(m, "date/month-range") ?? single(m, "date/month-no-year")];
-    return [];
+    return null;
   }
 
   /** A year in range: four digits or four Chinese numerals, not part of a longer number. */
@@ -254,15 +337,16 @@ export class DateScanner {
   /** A month without a year: "9月28日", "12月底", "3月份", "1-6月". */
   private monthAtom(pos: number): Atom | null {
     const t = this.t;
-    const prev = t[pos - 1];
-    if (isAsciiDigit(prev) || prev === "." || this.n.isChinese(prev) || /[A-Za-z]/u.test(prev ?? "")) return null;
+    const prev = codeAt(t, pos - 1);
+    if (isDigitCode(prev) || prev === 0x2e || this.n.isChineseCode(prev) || isAsciiLetterCode(prev)) return null; // 0x2e: "."
     if (this.p.monthNotAfter.endingAt(t, pos)) return null;
     // "今年3月" is relative and "1800年3月" a year out of range: no date. "每年12月10日前"
     // names a month without a year and is one.
     const yw = this.p.year.endingAt(t, pos);
     if (yw) {
       const before = pos - yw.length;
-      if (this.p.relativeYears.endingAt(t, pos) || isAsciiDigit(t[before - 1]) || this.n.isChinese(t[before - 1]) ||
+      const beforeYear = codeAt(t, before - 1);
+      if (this.p.relativeYears.endingAt(t, pos) || isDigitCode(beforeYear) || this.n.isChineseCode(beforeYear) ||
         this.p.redactedMarks.endingAt(t, before)) return null;
     }
     const m = this.monthNumber(pos);
@@ -305,14 +389,11 @@ export class DateScanner {
     if (a.year !== null && b.year! - a.year > 100) return null;
     const from = atomDates(a);
     const to = atomDates(b);
-    return {
-      start: a.start, end: b.end, kind: "range", rule,
-      date: from.date, dateEnd: to.dateEnd ?? to.date, granularity: a.granularity, part: null,
-    };
+    return dateMatch(a.start, b.end, "range", rule, from.date, to.dateEnd ?? to.date, a.granularity, null);
   }
 
   /** A year number without 年: a range or list closed by 年, or a bracketed range. */
-  private bareYearAt(pos: number, y: NumberRead): DateMatch[] {
+  private bareYearAt(pos: number, y: NumberRead): DateMatch[] | null {
     const t = this.t;
     const sep = this.p.rangeSep.at(t, y.end);
     if (sep) {
@@ -323,37 +404,29 @@ export class DateScanner {
           // "2009-2011年", "2024至2024年": one range.
           const b = this.yearAtom(j, y2);
           const to = atomDates(b);
-          return [{
-            start: pos, end: b.end, kind: "range", rule: "date/year-range",
-            date: String(y.value), dateEnd: to.dateEnd ?? to.date, granularity: "year", part: null,
-          }];
+          return [dateMatch(pos, b.end, "range", "date/year-range", String(y.value), to.dateEnd ?? to.date, "year", null)];
         }
         // "规划（2005-2007）中": a bare range counts only when brackets hold exactly it.
         const br = this.p.rangeBrackets.find(([o, c]) => t.startsWith(o, pos - o.length) && t.startsWith(c, y2.end));
         if (br && !y.chinese && !y2.chinese) {
-          return [{
-            start: pos, end: y2.end, kind: "range", rule: "date/bracketed-year-range",
-            date: String(y.value), dateEnd: String(y2.value), granularity: "year", part: null,
-          }];
+          return [dateMatch(pos, y2.end, "range", "date/bracketed-year-range", String(y.value), String(y2.value), "year", null)];
         }
       }
-      return [];
+      return null;
     }
     // "2009、2011、2013年": every year of the list is a date.
     const items: Array<{ start: number; y: NumberRead }> = [{ start: pos, y }];
     let j = y.end;
     for (;;) {
       const ls = this.p.listSep.at(t, j);
-      if (!ls) return [];
+      if (!ls) return null;
       const next = this.yearNumber(j + ls.length);
-      if (!next || next.chinese !== y.chinese) return [];
+      if (!next || next.chinese !== y.chinese) return null;
       if (this.p.year.at(t, next.end)) {
         const last = this.yearAtom(j + ls.length, next);
-        const out: DateMatch[] = items.map((it) => ({
-          start: it.start, end: it.y.end, kind: "list" as const, rule: "date/year-list",
-          date: String(it.y.value), dateEnd: null, granularity: "year" as const, part: null,
-        }));
-        out.push({ ...single(last, "date/year-list"), kind: "list" });
+        const out: DateMatch[] = [];
+        for (const it of items) out.push(dateMatch(it.start, it.y.end, "list", "date/year-list", String(it.y.value), null, "year", null));
+        out.push(single(last, "date/year-list", "list"));
         return out;
       }
       items.push({ start: j + ls.length, y: next });
@@ -365,8 +438,10 @@ export class DateScanner {
   private dottedAt(pos: number, y: NumberRead): DateMatch | null {
     if (y.chinese) return null;
     const t = this.t;
+    // The separator as a code unit first: after most years stands 年, and no string is made for it.
+    const sepCode = codeAt(t, y.end);
+    if (sepCode !== 0x2e && sepCode !== 0x2d && sepCode !== 0x2f) return null; // . - /
     const sep = t[y.end];
-    if (sep !== "." && sep !== "-" && sep !== "/") return null;
     const m = /^(\d{1,2})(.)(\d{1,2})/u.exec(t.slice(y.end + 1, y.end + 7));
     if (!m || m[2] !== sep) return null;
     const end = y.end + 1 + m[0].length;
@@ -374,10 +449,7 @@ export class DateScanner {
     const month = Number(m[1]);
     const day = Number(m[3]);
     if (month < 1 || month > 12 || day < 1 || day > daysIn(y.value, month)) return null;
-    return {
-      start: pos, end, kind: "single", rule: "date/digits",
-      date: iso(y.value, month, day), dateEnd: null, granularity: "day", part: null,
-    };
+    return dateMatch(pos, end, "single", "date/digits", iso(y.value, month, day), null, "day", null);
   }
 
   /** “十三五”, 十三五, “十三五”末: a five-year-plan period. */
@@ -387,7 +459,8 @@ export class DateScanner {
     let nameAt = pos;
     let end = -1;
     let quoted = false;
-    for (const [o, c] of this.p.quotes) {
+    // Most positions start no quote: one bit read instead of a startsWith per quote.
+    if (this.p.quoteStart.has(codeAt(t, pos))) for (const [o, c] of this.p.quotes) {
       if (!t.startsWith(o, pos)) continue;
       const name = this.p.periods.at(t, pos + o.length);
       if (!name) continue;
@@ -398,32 +471,34 @@ export class DateScanner {
       break;
     }
     if (!quoted) {
-      if (this.n.isChinese(t[pos - 1]) || this.p.periodNotAfter.endingAt(t, pos)) return null;
+      // The name first: at most positions none starts, and that is one bit read.
       const name = this.p.periods.at(t, pos);
       if (!name) return null;
+      if (this.n.isChineseCode(codeAt(t, pos - 1)) || this.p.periodNotAfter.endingAt(t, pos)) return null;
       end = pos + name.length;
     }
     const name = this.p.periods.at(t, nameAt)!;
     const period = this.p.periods.get(name)!;
-    if (this.n.isChinese(t[nameAt + name.length]) && !this.p.periodContext.at(t, nameAt + name.length)) return null;
+    if (this.n.isChineseCode(codeAt(t, nameAt + name.length)) && !this.p.periodContext.at(t, nameAt + name.length)) return null;
     if (!quoted && period.needsContext && !this.p.periodContext.at(t, end)) return null;
     const a: Atom = {
       start, end, year: null, month: null, day: null, granularity: "year", part: null, quarter: null, monthEnd: null,
     };
     this.partAt(a);
-    if (a.part === "end") return { start, end: a.end, kind: "single", rule: "date/period", date: String(period.end), dateEnd: null, granularity: "year", part: "end" };
-    if (a.part === "start") return { start, end: a.end, kind: "single", rule: "date/period", date: String(period.start), dateEnd: null, granularity: "year", part: "start" };
-    return { start, end, kind: "period", rule: "date/period", date: String(period.start), dateEnd: String(period.end), granularity: "year", part: null };
+    if (a.part === "end") return dateMatch(start, a.end, "single", "date/period", String(period.end), null, "year", "end");
+    if (a.part === "start") return dateMatch(start, a.end, "single", "date/period", String(period.start), null, "year", "start");
+    return dateMatch(start, end, "period", "date/period", String(period.start), String(period.end), "year", null);
   }
 
   /** "201x年", "20XX年4月8日", "××年底": a year whose digits are hidden. */
   private redactedAt(pos: number): { start: number; end: number } | null {
     const t = this.t;
-    if (/[0-9A-Za-z]/u.test(t[pos - 1] ?? "")) return null;
+    const prev = codeAt(t, pos - 1);
+    if (isDigitCode(prev) || isAsciiLetterCode(prev)) return null;
     let j = pos;
     let marks = 0;
     while (j - pos < 4) {
-      if (isAsciiDigit(t[j])) { j++; continue; }
+      if (isDigitCode(codeAt(t, j))) { j++; continue; }
       const mk = this.p.redactedMarks.at(t, j);
       if (!mk) break;
       marks++;
