@@ -12,16 +12,36 @@ export interface ChineseValue {
 
 /** A numeral without approximate pairs; null when malformed. */
 export function parseChineseExact(s: string, t: NumeralTables): number | null {
-  if (!s) return null;
-  const chars = [...s];
+  return parseChineseExactRange(s, 0, s.length, t);
+}
+
+/**
+ * parseChineseExact of text[start, end), read in place: numeral characters are
+ * single code units (scales.yaml keys have length 1), so the range is walked by
+ * code unit against code-keyed tables, without a substring, an array of
+ * characters or a string per character.
+ */
+export function parseChineseExactRange(text: string, start: number, end: number, t: NumeralTables): number | null {
+  if (end <= start) return null;
+  const { digitValue, sectionValue, groupValue } = t.units;
   // Written digit by digit: "二〇三五", "一九九八" (years, codes). Two plain digits
   // ("九五", "两三") are not a positional number: a pair or a name.
-  if (chars.every((c) => t.digits.has(c))) {
-    if (chars.length === 1) return t.digits.get(chars[0]!)!;
-    const hasZero = chars.some((c) => t.digits.get(c) === 0);
-    if (chars.length < 3 && !hasZero) return null;
+  let allDigits = true;
+  let hasZero = false;
+  for (let k = start; k < end; k++) {
+    const d = digitValue.get(text.charCodeAt(k));
+    if (d === undefined) {
+      allDigits = false;
+      break;
+    }
+    if (d === 0) hasZero = true;
+  }
+  const length = end - start;
+  if (allDigits) {
+    if (length === 1) return digitValue.get(text.charCodeAt(start))!;
+    if (length < 3 && !hasZero) return null;
     let v = 0;
-    for (const c of chars) v = v * 10 + t.digits.get(c)!;
+    for (let k = start; k < end; k++) v = v * 10 + digitValue.get(text.charCodeAt(k))!;
     return v;
   }
   let total = 0; // groups of 亿 and above already closed
@@ -31,8 +51,9 @@ export function parseChineseExact(s: string, t: NumeralTables): number | null {
   let lastSectionUnit = Infinity;
   let zeroSeen = false;
   let lastGroup = Infinity;
-  for (const c of chars) {
-    const d = t.digits.get(c);
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    const d = digitValue.get(c);
     if (d !== undefined) {
       if (d === 0) {
         if (digit !== null && digit !== 0) return null; // "三零"
@@ -44,7 +65,7 @@ export function parseChineseExact(s: string, t: NumeralTables): number | null {
       digit = d;
       continue;
     }
-    const su = t.sectionUnits.get(c);
+    const su = sectionValue.get(c);
     if (su !== undefined) {
       let n = digit;
       if (n === null || n === 0) {
@@ -59,7 +80,7 @@ export function parseChineseExact(s: string, t: NumeralTables): number | null {
       zeroSeen = false;
       continue;
     }
-    const gu = t.groupUnits.get(c);
+    const gu = groupValue.get(c);
     if (gu !== undefined) {
       const part = section + (digit ?? 0);
       if (gu >= 100000000) {
@@ -113,9 +134,14 @@ function pairAt(chars: string[], t: NumeralTables): number {
 
 /** A Chinese numeral, with approximate pairs read as a range. */
 export function parseChinese(s: string, t: NumeralTables): ChineseValue | null {
-  const exact = parseChineseExact(s, t);
+  return parseChineseRange(s, 0, s.length, t);
+}
+
+/** parseChinese of text[start, end); the rare pair reading works on the substring. */
+export function parseChineseRange(text: string, start: number, end: number, t: NumeralTables): ChineseValue | null {
+  const exact = parseChineseExactRange(text, start, end, t);
   if (exact !== null) return { value: exact, max: null };
-  const chars = [...s];
+  const chars = [...text.slice(start, end)];
   const at = pairAt(chars, t);
   if (at < 0) return null;
   // Positional strings never hold pairs ("一二" in a code); require a short numeral.

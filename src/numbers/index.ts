@@ -5,6 +5,6 @@
 //   readAt(text, i) → the numeral at i (Arabic with separators and decimals, or
 //   Chinese), with its trailing 万/亿 group; readScale / readOver /
 //   readRangeConnector / readFractionPrefix for what follows it; find(text) → all.
-export { NumberReader, numberReader, tidy, type NumeralRead, type ReadOptions, type ScaleRead } from "./reader.js";
+export { NumberReader, numberReader, tidy, type Joins, type NumeralRead, type ReadOptions, type ScaleRead } from "./reader.js";
 export { parseChinese, parseChineseExact, type ChineseValue } from "./chinese.js";
 export { numeralTables, alternation, escapeRe, type NumeralTables } from "./tables.js";

@@ -4,6 +4,7 @@
 // comes from here, so a user pattern directory can extend it.
 import { z } from "zod";
 import { compiledSection, type PatternSet } from "../patterns/load.js";
+import { BLANKS, firstUnits, UnitSet } from "./code-units.js";
 
 export const ScalesSection = z.object({
   digits: z.record(z.string().length(1), z.number().int().min(0).max(9)),
@@ -46,6 +47,33 @@ export interface NumeralTables {
   fractionPrefix: ReadonlyMap<string, { unit: string; category: string }>;
   /** Global: every place a number may start (a digit, a Chinese numeral, 百分之). */
   startRe: RegExp;
+
+  /**
+   * The same data as code-unit tables, for the questions asked at every numeral
+   * (see code-units.ts): Chinese numeral characters and starts, scale words
+   * held as groups (万/亿), and the first units of the words the sticky regexes
+   * above match, so that a regex runs only where it can match.
+   */
+  units: {
+    /** digits, sectionUnits and groupUnits keyed by code unit (text[i] of a CJK character would allocate a string). */
+    digitValue: ReadonlyMap<number, number>;
+    sectionValue: ReadonlyMap<number, number>;
+    groupValue: ReadonlyMap<number, number>;
+    chineseChars: UnitSet;
+    chineseStart: UnitSet;
+    groupUnits: UnitSet;
+    decimalPoint: UnitSet;
+    bareScaleOver: UnitSet;
+    scaleFirst: UnitSet;
+    overFirst: UnitSet;
+    /** Null when a connector is all blanks (then the regex always runs). */
+    rangeFirst: UnitSet | null;
+    fractionFirst: UnitSet;
+    /** First units of every alternative of startRe (a superset of where it matches). */
+    start: UnitSet;
+    /** Spaces and tabs (code-units.ts BLANKS, reached from here). */
+    blanks: UnitSet;
+  };
 }
 
 export function escapeRe(s: string): string {
@@ -60,6 +88,11 @@ export function alternation(words: Iterable<string>): string {
 
 function charClass(chars: Iterable<string>): string {
   return [...new Set(chars)].map((c) => c.replace(/[\]\\^-]/gu, "\\$&")).join("");
+}
+
+/** A map of one-character keys re-keyed by their code unit. */
+function byCode(map: ReadonlyMap<string, number>): Map<number, number> {
+  return new Map([...map].map(([k, v]) => [k.charCodeAt(0), v]));
 }
 
 export function compileTables(data: ScalesSection): NumeralTables {
@@ -92,6 +125,22 @@ export function compileTables(data: ScalesSection): NumeralTables {
     fractionRe: fractionAlt ? new RegExp(fractionAlt, "y") : null,
     fractionPrefix,
     startRe: new RegExp(startAlts.join("|"), "g"),
+    units: {
+      digitValue: byCode(digits),
+      sectionValue: byCode(sectionUnits),
+      groupValue: byCode(groupUnits),
+      chineseChars: new UnitSet(chineseChars),
+      chineseStart: new UnitSet(chineseStart),
+      groupUnits: new UnitSet(groupUnits.keys()),
+      decimalPoint: new UnitSet(data.decimal_point),
+      bareScaleOver: new UnitSet(data.bare_scale_over),
+      scaleFirst: new UnitSet(Object.keys(data.scales)),
+      overFirst: new UnitSet(data.over),
+      rangeFirst: firstUnits(data.range),
+      fractionFirst: new UnitSet(fractionPrefix.keys()),
+      start: new UnitSet([...chineseStart, ...data.bare_scale_over, ...fractionPrefix.keys()]).addRange(0x30, 0x39),
+      blanks: BLANKS,
+    },
   };
 }
 

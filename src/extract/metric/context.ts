@@ -1,37 +1,44 @@
 // Reading the clause around a metric for what the span itself does not say: the
 // category of a number written without a counter (SPEC §3 "No counter
 // written") and the denominator of a norm (`per`: "每千常住人口…1.4张").
+import { UnitSet } from "../../numbers/code-units.js";
 import type { MetricCategory, MetricPatterns } from "./patterns.js";
 import { originalOf, type MetricRead, type ScanContext } from "./scan.js";
 
 /** Punctuation that ends a clause; the cues of a number stay inside its clause. */
-const CLAUSE_END = new Set(["，", "。", "；", ",", ";", "！", "？", "!", "?", "\n", ":", "："]);
+const CLAUSE_END_CHARS = ["，", "。", "；", ",", ";", "！", "？", "!", "?", "\n", ":", "："];
+/** As code units: the clause walks below test every character of up to 40 before each metric. */
+const CLAUSE_END = new UnitSet(CLAUSE_END_CHARS);
 const WINDOW = 16;
 
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= "0" && ch <= "9";
 }
 
-/** A clause stop, except a comma inside a number ("1,532万"). */
-function stopsAt(text: string, k: number, stops: ReadonlySet<string>): boolean {
-  const ch = text[k]!;
-  if (!stops.has(ch)) return false;
-  return !(ch === "," && isDigit(text[k - 1]) && isDigit(text[k + 1]));
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
-export function clauseBefore(text: string, start: number, max: number, stops: ReadonlySet<string> = CLAUSE_END): number {
+/** A clause stop, except a comma inside a number ("1,532万"). */
+function stopsAt(text: string, k: number, stops: UnitSet): boolean {
+  const c = text.charCodeAt(k);
+  if (!stops.has(c)) return false;
+  return !(c === 0x2c && isDigitCode(text.charCodeAt(k - 1)) && isDigitCode(text.charCodeAt(k + 1)));
+}
+
+export function clauseBefore(text: string, start: number, max: number, stops: UnitSet = CLAUSE_END): number {
   let k = start;
   while (k > 0 && start - k < max && !stopsAt(text, k - 1, stops)) k--;
   return k;
 }
 
-function clauseAfter(text: string, end: number, max: number, stops: ReadonlySet<string>): number {
+function clauseAfter(text: string, end: number, max: number, stops: UnitSet): number {
   let k = end;
   while (k < text.length && k - end < max && !stopsAt(text, k, stops)) k++;
   return k;
 }
 
-const FORWARD_STOPS = new Set([...CLAUSE_END, "、"]);
+const FORWARD_STOPS = new UnitSet([...CLAUSE_END_CHARS, "、"]);
 
 /** Category of a number without a counter: the counted noun after it, else the nearest indicator word before it. */
 export function noCounterCategory(text: string, p: MetricPatterns, read: MetricRead): MetricCategory {
@@ -53,10 +60,10 @@ export function noCounterCategory(text: string, p: MetricPatterns, read: MetricR
   return last ? p.noCounterBefore.get(last)! : "other";
 }
 
-/** Last index of `word` starting in [from, to) and ending by `to`, or -1; never scans outside. */
+/** Last index of (non-empty) `word` starting in [from, to) and ending by `to`, or -1; never scans outside (nor slices). */
 export function lastIndexWithin(text: string, word: string, from: number, to: number): number {
-  const k = text.slice(from, to).lastIndexOf(word);
-  return k < 0 ? -1 : from + k;
+  for (let k = to - word.length; k >= from; k--) if (text.startsWith(word, k)) return k;
+  return -1;
 }
 
 export interface PerFound {
@@ -94,7 +101,7 @@ function phraseEnd(sc: ScanContext, at: number, limit: number): { end: number; p
       }
     }
     p.perStopRe.lastIndex = k;
-    if (p.perStopRe.test(text) && k > nounStart) break;
+    if (k > nounStart && p.pre.perStopFirst.at(text, k) && p.perStopRe.test(text)) break;
     k++;
   }
   if (k === nounStart || k - at > p.perMaxLength || !/[\u3400-\u9fff]/u.test(text.slice(nounStart, k))) {
@@ -106,8 +113,25 @@ function phraseEnd(sc: ScanContext, at: number, limit: number): { end: number; p
 /** The denominator written before a metric in its clause, or null. */
 export function perBefore(sc: ScanContext, start: number): PerFound | null {
   const { text, p } = sc;
-  const from = clauseBefore(text, start, 40);
-  const at = lastIndexWithin(text, p.perMarker, from, start);
+  // One walk back to the clause start (clauseBefore(text, start, 40)) that also
+  // notes whether the marker, or a denominator written without it, lies in the
+  // clause: most clauses hold neither ("万" before a number starts "万元医疗收入"
+  // far more rarely than "5.6万"), and then there is nothing more to read.
+  const marker = p.perMarker;
+  const markerFirst = marker.charCodeAt(0);
+  const bareWords = p.pre.perBareWords;
+  let from = start;
+  let hasMarker = false;
+  let hasBare = false;
+  while (from > 0 && start - from < 40) {
+    const k = from - 1;
+    const c = text.charCodeAt(k);
+    if (CLAUSE_END.has(c) && stopsAt(text, k, CLAUSE_END)) break;
+    if (c === markerFirst && k + marker.length <= start && text.startsWith(marker, k)) hasMarker = true;
+    if (!hasBare && bareWords.anyStartingWithin(text, k, start)) hasBare = true;
+    from--;
+  }
+  const at = hasMarker ? lastIndexWithin(text, marker, from, start) : -1;
   if (at >= from) {
     const ph = phraseEnd(sc, at, start);
     if (ph.end > 0) {
@@ -122,7 +146,7 @@ export function perBefore(sc: ScanContext, start: number): PerFound | null {
       return { text: originalOf(sc, first, ph.end).replace(/\s+/gu, ""), population: ph.population, at: first };
     }
   }
-  if (p.perBareRe) {
+  if (hasBare && p.perBareRe) {
     const clause = text.slice(from, start);
     p.perBareRe.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -4,6 +4,7 @@
 // 1.2 takes 个百分点). A unit is lent only to a member that has none and the same
 // scale word, so "过10亿、2-3家" stays two kinds of thing.
 import { tidy } from "../../numbers/index.js";
+import type { TextView } from "../../text/view.js";
 import type { CueMatch, MetricPatterns } from "./patterns.js";
 import type { MetricRead } from "./scan.js";
 
@@ -31,30 +32,41 @@ function ownQualifier(c: Cued): boolean {
 
 /**
  * Split `items` (in text order) into chains of list members and distribute over
- * each. `asciiComma(i)` tells whether the "," at view offset i was an ASCII
- * comma in the original, which joins bare numbers ("分别为12,30个").
+ * each. A chain is a run items[from, k) of neighbours joined by their gaps; most
+ * are one item long and need no array of their own. The view tells whether a ","
+ * was an ASCII comma in the original, which joins bare numbers ("分别为12,30个").
+ * Returns the members that were lent a unit (their rule is "metric/list-unit").
  */
-export function distributeLists(text: string, p: MetricPatterns, items: Cued[], asciiComma: (i: number) => boolean): void {
-  let chain: Cued[] = [];
-  const flush = () => {
-    if (chain.length > 1) distribute(chain);
-    chain = [];
-  };
-  for (const c of items) {
-    const prev = chain[chain.length - 1];
-    if (prev) {
+export function distributeLists(text: string, p: MetricPatterns, items: Cued[], view: TextView): Cued[] {
+  const lent: Cued[] = [];
+  let from = 0;
+  for (let k = 1; k <= items.length; k++) {
+    if (k < items.length) {
+      const prev = items[k - 1]!;
       const a = outerEnd(prev);
-      const b = outerStart(c);
-      const gap = text.slice(a, b);
-      const joined = b > a && (p.listGapRe.test(gap) || (prev.bare && gap === "," && asciiComma(a)));
-      if (!joined) flush();
+      const b = outerStart(items[k]!);
+      if (b > a && joinedByGap(text, p, a, b, prev.bare, view)) continue;
     }
-    chain.push(c);
+    if (k - from > 1) distribute(items.slice(from, k), lent);
+    from = k;
   }
-  flush();
+  return lent;
 }
 
-function lendUnit(a: Cued, b: MetricRead, rule: string): void {
+/**
+ * Whether text[a, b) joins two list members: a connector between blanks
+ * (listGapRe), or the ASCII comma after a bare number. Most gaps are whole
+ * clauses: the first unit after the blanks rules those out without a slice.
+ */
+function joinedByGap(text: string, p: MetricPatterns, a: number, b: number, bare: boolean, view: TextView): boolean {
+  if (bare && b === a + 1 && text.charCodeAt(a) === 0x2c && view.original[view.toOriginalStart(a)] === ",") return true;
+  const first = p.pre.listGapFirst;
+  if (first !== null && !first.at(text, p.pre.blanks.skipForward(text, a))) return false;
+  return p.listGapRe.test(text.slice(a, b));
+}
+
+function lendUnit(a: Cued, b: MetricRead, rule: string, lent: Cued[]): void {
+  lent.push(a);
   const r = a.read;
   r.unit = b.unit;
   r.category = b.category;
@@ -67,7 +79,7 @@ function lendUnit(a: Cued, b: MetricRead, rule: string): void {
   }
 }
 
-function distribute(chain: Cued[]): void {
+function distribute(chain: Cued[], lent: Cued[]): void {
   for (let k = chain.length - 2; k >= 0; k--) {
     const a = chain[k]!;
     const b = chain[k + 1]!;
@@ -76,10 +88,10 @@ function distribute(chain: Cued[]): void {
     if (b.bare) continue;
     if (a.bare) {
       // "1.2和2.1个百分点", "12,30个": a bare number takes the unit after it.
-      if (!br.noCounter) lendUnit(a, br, "metric/list-unit");
+      if (!br.noCounter) lendUnit(a, br, "metric/list-unit", lent);
     } else if (ar.noCounter && !br.noCounter && br.unit !== "" && ar.multiplier === br.multiplier && br.multiplier !== 1) {
       // "70万、32万份": the scale matches, the unit travels back.
-      lendUnit(a, br, "metric/list-unit");
+      lendUnit(a, br, "metric/list-unit", lent);
     } else if (ar.noCounter && br.noCounter && ar.category === "other" && ar.multiplier === br.multiplier) {
       ar.category = br.category;
     } else if (ar.category === "count" && (br.category === "percentage_point" || br.category === "duration") &&

@@ -3,6 +3,7 @@
 // lookup tables and a few regexes once per pattern set, never per document.
 import { z } from "zod";
 import { alternation, escapeRe, numberReader, type NumberReader } from "../../numbers/index.js";
+import { BLANKS, firstUnits, lastUnits, NO_UNITS, regexFirstUnits, SPACE_UNITS, UnitSet, WordList } from "../../numbers/code-units.js";
 import { MetricCategory, Qualifier } from "../../records.js";
 import { compiledSection, type PatternSet } from "../../patterns/load.js";
 
@@ -107,10 +108,76 @@ export interface CueMatch {
   end: number;
 }
 
+/**
+ * Code-unit tables beside the regexes of MetricPatterns (see code-units.ts): the
+ * first or last unit a match must have. The scanner asks them first and runs the
+ * regex only where it can match, which is rarely; a null table means "cannot
+ * tell" and the regex always runs.
+ */
+export interface MetricPrechecks {
+  /** The sets the scanners skip (code-units.ts), reached from here rather than imported where used. */
+  blanks: UnitSet;
+  noUnits: UnitSet;
+  spaces: UnitSet;
+  hotlineSkip: UnitSet;
+  /** First units of unit words. */
+  unitFirst: UnitSet;
+  /** First units of the before cues. */
+  beforeFirst: UnitSet;
+  /** Last units of the before cues and bridges (beforeRe), and of the bounds (beforeWideRe). */
+  beforeLast: UnitSet | null;
+  boundLast: UnitSet | null;
+  /** Most CJK characters between a bound and the number (qualifiers.yaml wide_bridge_max). */
+  wideBridgeMax: number;
+  /**
+   * The before cues, bridges and bounds as word lists, for an exact test of
+   * whether beforeRe / beforeWideRe match (qualifiers.ts); null when a word holds
+   * a space or tab, where that test would not be exact (the regexes then always run).
+   */
+  cueWords: { cues: WordList; bridges: WordList; bounds: WordList } | null;
+  afterFirst: UnitSet | null;
+  namesFirst: UnitSet;
+  /** First units of name_after_patterns, when regexFirstUnits can tell them. */
+  nameAfterFirst: UnitSet | null;
+  /** The one-character brackets and quotes (the checks compare single characters). */
+  docOpen: UnitSet;
+  docClose: UnitSet;
+  quoteOpen: UnitSet;
+  quoteClose: UnitSet;
+  /** Longest hotline_numbers entry: a longer number is not one of them. */
+  hotlineMaxLength: number;
+  /**
+   * First units of every word tokenVeto's last rules need right after a numeral
+   * (minute marks, grades, session names, name suffixes); null when the session
+   * patterns' first units are unknown (then every rule runs).
+   */
+  wordAfterNumeral: UnitSet | null;
+  /** The word lists of metric-exclusions.yaml looked up at every numeral. */
+  gradeAfter: WordList;
+  nameAfter: WordList;
+  hotlineAfter: WordList;
+  vagueAfter: WordList;
+  hourMarks: WordList;
+  minuteMarks: WordList;
+  docNumberSuffix: WordList;
+  timeBeforeLast: UnitSet | null;
+  ordinalBeforeLast: UnitSet | null;
+  /** Last units of the joins of an ordinal list (ordinalListBefore ends with one). */
+  ordinalJoinLast: UnitSet | null;
+  vagueBeforeLast: UnitSet | null;
+  hotlineBeforeLast: UnitSet | null;
+  listGapFirst: UnitSet | null;
+  /** First units of per stops, with the characters of its class (digits, clause marks, \s). */
+  perStopFirst: UnitSet;
+  /** The denominators written without the marker (perBareRe's words). */
+  perBareWords: WordList;
+}
+
 export interface MetricPatterns {
   reader: NumberReader;
-  /** Units by first character, longest first. */
-  unitsByFirst: ReadonlyMap<string, readonly UnitSpec[]>;
+  /** Units by the code unit they start with, longest first. */
+  unitsByFirst: ReadonlyMap<number, readonly UnitSpec[]>;
+  pre: MetricPrechecks;
   perUnitRe: RegExp;
   beforeRe: RegExp;
   /** Bounds (至少, 不超过) a short verb away from the number. */
@@ -162,7 +229,29 @@ function byCategory(words: Partial<Record<MetricCategory, string[]>>): Map<strin
   return out;
 }
 
+/**
+ * The unit with every key present, in one order. Zod leaves absent optional keys
+ * out, so the units came in five shapes (hidden classes), and the property reads
+ * at every numeral went megamorphic; one shape keeps them monomorphic.
+ */
+function sameShapeUnit(u: UnitSpec): UnitSpec {
+  return {
+    word: u.word,
+    category: u.category,
+    unit: u.unit,
+    qualifier: u.qualifier,
+    arabic_only: u.arabic_only,
+    chinese_only: u.chinese_only,
+    not_after: u.not_after,
+    trailing_over: u.trailing_over,
+    not_before: u.not_before,
+  };
+}
+
 const cache = new WeakMap<PatternSet, MetricPatterns>();
+
+/** What hotlineBefore skips between its word and the number: blanks and colons ("电话：12345"). */
+const HOTLINE_SKIP = new UnitSet([" ", "\t", ":", "："]);
 
 export function metricPatterns(set: PatternSet): MetricPatterns {
   const hit = cache.get(set);
@@ -173,29 +262,74 @@ export function metricPatterns(set: PatternSet): MetricPatterns {
   const ex = compiledSection(set, "metric-exclusions", ExclusionsSection, (d) => d);
   const cues = compiledSection(set, "metric-cues", CuesSection, (d) => d);
 
-  const unitsByFirst = new Map<string, UnitSpec[]>();
-  for (const u of units.units) {
-    const list = unitsByFirst.get(u.word[0]!) ?? [];
+  const unitsByFirst = new Map<number, UnitSpec[]>();
+  for (const u of units.units.map(sameShapeUnit)) {
+    const list = unitsByFirst.get(u.word.charCodeAt(0)) ?? [];
     list.push(u);
-    unitsByFirst.set(u.word[0]!, list);
+    unitsByFirst.set(u.word.charCodeAt(0), list);
   }
   for (const list of unitsByFirst.values()) list.sort((a, b) => b.word.length - a.word.length);
 
   const beforeCues = new Map(quals.before.map((c) => [c.cue, c]));
-  const afterCues = new Map(quals.after.map((c) => [c.cue, c]));
+  // Every key present, in one order: one hidden class for all cues (see sameShapeUnit).
+  const afterCues = new Map(quals.after.map((c) => [c.cue, { cue: c.cue, qualifier: c.qualifier, not_before: c.not_before, only_for: c.only_for }]));
   const bridges = quals.bridges.length ? `(?:${alternation(quals.bridges)})?` : "";
   const noAfter = byCategory(cues.no_counter.after);
   const noBefore = byCategory(cues.no_counter.before);
   const scaleWords = [...reader.tables.scales.keys()];
   const stop = "\\d，。；、,;:：\\s";
 
+  const bounds = quals.before.filter((c) => c.cue.length >= 2 && (c.qualifier === "at_least" || c.qualifier === "at_most"));
+  const perStops = [...cues.per.stops, ...quals.before.map((c) => c.cue).filter((c) => c.length > 1), cues.per.marker];
+  // perStopRe is `(?:words)|[\d，。；、,;:：\s]`: the words' first units and that class.
+  const stopClass = new UnitSet([...perStops, ..."，。；、,;:："]).addRange(0x30, 0x39).addSet(SPACE_UNITS);
+  const sessionFirst = ex.name_after_patterns.length ? regexFirstUnits(ex.name_after_patterns.join("|")) : new UnitSet();
+
   const compiled: MetricPatterns = {
     reader,
     unitsByFirst,
+    pre: {
+      blanks: BLANKS,
+      noUnits: NO_UNITS,
+      spaces: SPACE_UNITS,
+      hotlineSkip: HOTLINE_SKIP,
+      unitFirst: new UnitSet(units.units.map((u) => u.word)),
+      beforeFirst: new UnitSet(beforeCues.keys()),
+      beforeLast: lastUnits([...beforeCues.keys(), ...quals.bridges]),
+      // A bound is followed by CJK characters, not blanks: its literal last unit.
+      boundLast: lastUnits(bounds.map((c) => c.cue), NO_UNITS),
+      wideBridgeMax: bounds.length ? quals.wide_bridge_max : 0,
+      cueWords: [...beforeCues.keys(), ...quals.bridges].some((w) => /[ \t]/u.test(w))
+        ? null
+        : { cues: new WordList([...beforeCues.keys()]), bridges: new WordList(quals.bridges), bounds: new WordList(bounds.map((c) => c.cue)) },
+      afterFirst: firstUnits(afterCues.keys()),
+      namesFirst: new UnitSet(ex.names),
+      nameAfterFirst: sessionFirst,
+      docOpen: new UnitSet(ex.doc_number_open.filter((w) => w.length === 1)),
+      docClose: new UnitSet(ex.doc_number_close.filter((w) => w.length === 1)),
+      quoteOpen: new UnitSet(ex.quote_open.filter((w) => w.length === 1)),
+      quoteClose: new UnitSet(ex.quote_close.filter((w) => w.length === 1)),
+      hotlineMaxLength: Math.max(0, ...ex.hotline_numbers.map((w) => w.length)),
+      wordAfterNumeral: sessionFirst && new UnitSet([...ex.minute_marks, ...ex.grade_after, ...ex.name_after]).addSet(sessionFirst),
+      gradeAfter: new WordList(ex.grade_after),
+      nameAfter: new WordList(ex.name_after),
+      hotlineAfter: new WordList(ex.hotline_after),
+      vagueAfter: new WordList(ex.vague_after),
+      hourMarks: new WordList(ex.hour_marks),
+      minuteMarks: new WordList(ex.minute_marks),
+      docNumberSuffix: new WordList(ex.doc_number_suffix),
+      timeBeforeLast: lastUnits(ex.time_before),
+      ordinalBeforeLast: lastUnits(ex.ordinal_before),
+      ordinalJoinLast: lastUnits([...quals.list_connectors, ...reader.tables.rangeWords, ","]),
+      vagueBeforeLast: lastUnits(ex.vague_before, NO_UNITS),
+      hotlineBeforeLast: lastUnits(ex.hotline_before, HOTLINE_SKIP),
+      listGapFirst: firstUnits(quals.list_connectors),
+      perStopFirst: stopClass,
+      perBareWords: new WordList(cues.per.bare),
+    },
     perUnitRe: new RegExp(`/[ \\t]*(${alternation(units.per_units)})`, "y"),
     beforeRe: new RegExp(`(${alternation(beforeCues.keys())})${bridges}[ \\t]*$`),
     beforeWideRe: (() => {
-      const bounds = quals.before.filter((c) => c.cue.length >= 2 && (c.qualifier === "at_least" || c.qualifier === "at_most"));
       if (!bounds.length || quals.wide_bridge_max === 0) return /(?!)/u;
       return new RegExp(`(${alternation(bounds.map((c) => c.cue))})[\\u3400-\\u9fff]{1,${quals.wide_bridge_max}}[ \\t]*$`);
     })(),

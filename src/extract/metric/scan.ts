@@ -2,26 +2,61 @@
 // read a range or rate, 余/多, the scale word and the unit, then value the whole
 // (SPEC §3 spans). Context rules that stop a span live in exclusions.ts;
 // qualifiers, lists and denominators are applied afterwards to all spans.
-import { tidy, type NumeralRead } from "../../numbers/index.js";
+import type { UnitSet } from "../../numbers/code-units.js";
+import { tidy, type Joins, type NumeralRead, type ReadOptions } from "../../numbers/index.js";
 import type { TextView } from "../../text/view.js";
 import type { Veto } from "../types.js";
-import { candidateVeto, isAsciiDigit, tokenVeto } from "./exclusions.js";
+import { candidateVeto, tokenVeto } from "./exclusions.js";
 import type { MetricCategory, MetricPatterns, QualifierName, UnitSpec } from "./patterns.js";
 
 export interface ScanContext {
   text: string;
   view: TextView;
   p: MetricPatterns;
-  /** Whether view offsets i-1 and i were adjacent in the original. */
-  joined: (i: number) => boolean;
+  /** `{ joins }` for the number reader, built once per document rather than per numeral read. */
+  readOpts: ReadOptions;
+  /** The same, accepting "。" as a decimal point ("78。5万人次"). */
+  readOptsPoint: ReadOptions;
+}
+
+/** Adjacency in the original of view offsets, for the number reader: "1. 推进" lost its space in the view. */
+export class ViewJoins implements Joins {
+  constructor(private readonly view: TextView) {}
+
+  joined(i: number): boolean {
+    return i > 0 && i < this.view.text.length && this.view.toOriginalStart(i) === this.view.toOriginalStart(i - 1) + 1;
+  }
+
+  /**
+   * The view only deletes, so original offsets grow by at least one per view
+   * character: all of a span's neighbours are joined iff its ends are as far
+   * apart in the original as in the view.
+   */
+  joinedSpan(start: number, end: number): boolean {
+    if (end - start <= 1) return true;
+    return start >= 0 && end <= this.view.text.length &&
+      this.view.toOriginalStart(end - 1) - this.view.toOriginalStart(start) === end - 1 - start;
+  }
+}
+
+export function scanContext(view: TextView, p: MetricPatterns): ScanContext {
+  const joins = new ViewJoins(view);
+  return { text: view.text, view, p, readOpts: { joins }, readOptsPoint: { joins, ideographicPoint: true } };
 }
 
 /** A metric span with its value, before qualifiers and lists are applied. */
 export interface MetricRead {
   start: number;
   end: number;
-  /** View ranges whose original text, joined, is `number`. */
-  numberParts: Array<[number, number]>;
+  /**
+   * View range whose original text is `number`, less the stretch [gapStart,
+   * gapEnd) when gapStart >= 0 ("1.3万-1.5万": the first 万 and the dash are not
+   * part of "1.3-1.5"). Four numbers rather than an array of pairs per metric.
+   */
+  numberStart: number;
+  numberEnd: number;
+  gapStart: number;
+  gapEnd: number;
   value: number;
   valueMax: number | null;
   multiplier: number;
@@ -39,14 +74,35 @@ export interface MetricRead {
 export interface BareRead {
   start: number;
   end: number;
+  /** Tidied (valueTimes). */
   value: number;
 }
 
-export type ScanStep =
-  | { kind: "metric"; read: MetricRead; next: number }
-  | { kind: "bare"; bare: BareRead; next: number }
-  | { kind: "veto"; veto: Veto; next: number }
-  | { kind: "none"; next: number };
+/**
+ * What a numeral read to: a metric, a bare number, a veto or nothing; scanning
+ * resumes at `next`. One object shape for all four (the field of the kind is set,
+ * the others null), so that the scan loop's reads of it stay monomorphic.
+ */
+export interface ScanStep {
+  kind: "metric" | "bare" | "veto" | "none";
+  read: MetricRead | null;
+  bare: BareRead | null;
+  veto: Veto | null;
+  next: number;
+}
+
+function metricStep(read: MetricRead, next: number): ScanStep {
+  return { kind: "metric", read, bare: null, veto: null, next };
+}
+
+function noneStep(next: number): ScanStep {
+  return { kind: "none", read: null, bare: null, veto: null, next };
+}
+
+/** A veto, or nothing when the rule drops the span silently (Stop.veto null). */
+function stopStep(stop: { veto: Veto | null; next: number }): ScanStep {
+  return { kind: stop.veto ? "veto" : "none", read: null, bare: null, veto: stop.veto, next: stop.next };
+}
 
 interface Tail {
   end: number;
@@ -61,15 +117,16 @@ interface Tail {
 
 function matchUnit(sc: ScanContext, i: number, arabic: boolean, numStart: number): UnitSpec | null {
   const { text } = sc;
-  const list = sc.p.unitsByFirst.get(text[i] ?? "");
+  if (!sc.p.pre.unitFirst.at(text, i)) return null;
+  const list = sc.p.unitsByFirst.get(text.charCodeAt(i));
   if (!list) return null;
-  for (const u of list) {
+  for (let k = 0; k < list.length; k++) {
+    const u = list[k]!;
     if (!text.startsWith(u.word, i)) continue;
     if (u.arabic_only && !arabic) continue;
     if (u.chinese_only && arabic) continue;
-    if (u.not_after.some((w) => text.slice(numStart - w.length, numStart) === w)) continue;
-    const after = i + u.word.length;
-    if (u.not_before.some((w) => text.startsWith(w, after))) continue;
+    if (anyWordEndsAt(text, u.not_after, numStart)) continue;
+    if (anyWordStartsAt(text, u.not_before, i + u.word.length)) continue;
     return u;
   }
   return null;
@@ -106,15 +163,17 @@ function readTail(sc: ScanContext, pos: number, allowScale: boolean, arabic: boo
         at = o2;
       }
     }
-    unit = matchUnit(sc, at, arabic, numStart);
+    // (Nothing read since the first try: the same question, the same answer.)
+    if (at !== pos) unit = matchUnit(sc, at, arabic, numStart);
   }
   let unitEnd = at;
   let perUnit: string | null = null;
   if (unit) {
     unitEnd = at + unit.word.length;
+    // perUnitRe starts with "/": skip the exec when the unit is not followed by one.
     p.perUnitRe.lastIndex = unitEnd;
-    const m = p.perUnitRe.exec(text);
-    if (m && !isAsciiDigit(text[unitEnd + m[0].length])) {
+    const m = text.charCodeAt(unitEnd) === 0x2f ? p.perUnitRe.exec(text) : null;
+    if (m && !isDigitCode(codeAt(text, unitEnd + m[0].length))) {
       perUnit = m[1]!;
       unitEnd += m[0].length;
     } else if (unit.trailing_over && !inside) {
@@ -132,8 +191,56 @@ function readTail(sc: ScanContext, pos: number, allowScale: boolean, arabic: boo
 
 const RATE_DENOMINATORS = new Set([100, 1000, 10000, 100000, 1000000]);
 
+// Module-local on purpose (see code-units.ts): these run at every numeral.
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** text.charCodeAt(i), or -1 outside the text (no NaN, and no string as text[i] would make). */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
+function anyWordEndsAt(text: string, words: readonly string[], end: number): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (end >= w.length && text.startsWith(w, end - w.length)) return true;
+  }
+  return false;
+}
+
+function anyWordStartsAt(text: string, words: readonly string[], at: number): boolean {
+  for (let k = 0; k < words.length; k++) if (text.startsWith(words[k]!, at)) return true;
+  return false;
+}
+
+/**
+ * tidy(n.value × mult) without tidy's toPrecision where it cannot change
+ * anything: an Arabic numeral of at most 15 characters unscaled is the double
+ * nearest a decimal of at most 15 significant digits, which tidy returns as is.
+ */
+export function valueTimes(n: NumeralRead, mult: number): number {
+  return mult === 1 && n.script === "arabic" && n.end - n.start <= 15 ? n.value : tidy(n.value * mult);
+}
+
+/** Both plain numerals of one script: the two ends of a range. */
+function sameScript(a: NumeralRead, b: NumeralRead | null): b is NumeralRead {
+  return b !== null && b.script === a.script && b.max === null && a.max === null;
+}
+
+/**
+ * Whether `marker` ends the two characters (plus its own length) before `i`,
+ * white space aside: text.slice(i - marker.length - 2, i).trimEnd().endsWith(marker),
+ * without the strings.
+ */
+function markerJustBefore(text: string, marker: string, i: number, spaces: UnitSet): boolean {
+  const lo = Math.max(0, i - marker.length - 2);
+  const k = spaces.skipBackward(text, lo, i);
+  return k - lo >= marker.length && text.startsWith(marker, k - marker.length);
+}
+
 function veto(start: number, end: number, rule: string, why: string, next: number): ScanStep {
-  return { kind: "veto", veto: { start, end, rule, why }, next };
+  return { kind: "veto", read: null, bare: null, veto: { start, end, rule, why }, next };
 }
 
 /** Read the metric (or veto) starting at view offset `i`, where the start regex matched. */
@@ -142,14 +249,18 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
   const r = p.reader;
 
   // "百分之三十", "千分之五"
-  const fp = !isAsciiDigit(text[i]) && !r.isChineseStart(text[i]) ? r.readFractionPrefix(text, i) : null;
+  const arabic = isDigitCode(codeAt(text, i));
+  const fp = !arabic && !r.chineseStartAt(text, i) ? r.readFractionPrefix(text, i) : null;
   if (fp) {
-    const n = r.readAt(text, fp.end, { joined: sc.joined });
-    if (!n || n.max !== null) return { kind: "none", next: fp.end };
+    const n = r.readAt(text, fp.end, sc.readOpts);
+    if (!n || n.max !== null) return noneStep(fp.end);
     const read: MetricRead = {
       start: i,
       end: n.groupEnd,
-      numberParts: [[n.start, n.end]],
+      numberStart: n.start,
+      numberEnd: n.end,
+      gapStart: -1,
+      gapEnd: -1,
       value: tidy(n.value * n.groupMultiplier),
       valueMax: null,
       multiplier: n.groupMultiplier,
@@ -160,15 +271,14 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
       rule: "metric/percent",
       noCounter: false,
     };
-    return { kind: "metric", read, next: n.groupEnd };
+    return metricStep(read, n.groupEnd);
   }
 
-  const arabic = isAsciiDigit(text[i]);
-  let n1 = r.readAt(text, i, { joined: sc.joined });
-  if (!n1) return { kind: "none", next: Math.max(r.chineseRunEnd(text, i), i + 1) };
+  let n1 = r.readAt(text, i, sc.readOpts);
+  if (!n1) return noneStep(Math.max(r.chineseRunEnd(text, i), i + 1));
   // "78。5万人次": 。 between digits before a scale or unit is a typo for "." (SPEC §3).
-  if (arabic && text[n1.end] === "。" && isAsciiDigit(text[n1.end + 1])) {
-    const alt = r.readAt(text, i, { joined: sc.joined, ideographicPoint: true });
+  if (arabic && codeAt(text, n1.end) === 0x3002 && isDigitCode(codeAt(text, n1.end + 1))) {
+    const alt = r.readAt(text, i, sc.readOptsPoint);
     if (alt && alt.ideographicPoint) {
       const t = readTail(sc, alt.end, true, true, i);
       if (t.unit || t.scaled) n1 = alt;
@@ -176,7 +286,7 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
   }
 
   const pre = tokenVeto(sc, n1);
-  if (pre) return pre.veto ? { kind: "veto", veto: pre.veto, next: pre.next } : { kind: "none", next: pre.next };
+  if (pre) return stopStep(pre);
 
   // Ranges: "1-2名", "3至5年", "两三个" (a pair, read by the number reader),
   // "1.3万-1.5万", "10%-20%".
@@ -185,14 +295,12 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
   let tail: Tail | null = null;
   let rate: { end: number; per: string; unit: string } | null = null;
   let ownEnd = -1;
-  const sameScript = (b: NumeralRead | null): b is NumeralRead =>
-    b !== null && b.script === n1!.script && b.max === null && n1!.max === null;
 
   if (n1.groupMultiplier === 1) {
     const c = r.readRangeConnector(text, n1.end);
     if (c) {
-      const b = r.readAt(text, c.end, { joined: sc.joined });
-      if (sameScript(b) && b.value > n1.value && !b.leadingZero && !n1.leadingZero) {
+      const b = r.readAt(text, c.end, sc.readOpts);
+      if (sameScript(n1, b) && b.value > n1.value && !b.leadingZero && !n1.leadingZero) {
         n2 = b;
         tail = readTail(sc, b.groupEnd, b.groupMultiplier === 1, arabic, i);
         if (b.groupMultiplier !== 1) tail.multiplier = b.groupMultiplier;
@@ -207,8 +315,8 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
     if ((ownMult !== 1 || own.unit) && !own.inside && !own.perUnit && n1.max === null) {
       const c = r.readRangeConnector(text, own.end);
       if (c && !c.bareOnly) {
-        const b = r.readAt(text, c.end, { joined: sc.joined });
-        if (sameScript(b) && !b.leadingZero) {
+        const b = r.readAt(text, c.end, sc.readOpts);
+        if (sameScript(n1, b) && !b.leadingZero) {
           const t2 = readTail(sc, b.groupEnd, b.groupMultiplier === 1, arabic, i);
           const bMult = b.groupMultiplier !== 1 ? b.groupMultiplier : t2.multiplier;
           const ok = own.unit
@@ -226,8 +334,8 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
     }
     if (!n2) {
       // "5.5/10万": a rate per N population keeps the value as written (SPEC §3 Rates).
-      if (arabic && text[n1.end] === "/" && isAsciiDigit(text[n1.end + 1])) {
-        const d = r.readAt(text, n1.end + 1, { joined: sc.joined });
+      if (arabic && codeAt(text, n1.end) === 0x2f && isDigitCode(codeAt(text, n1.end + 1))) {
+        const d = r.readAt(text, n1.end + 1, sc.readOpts);
         if (d && d.plain) {
           const s = r.readScale(text, d.end);
           if (s || RATE_DENOMINATORS.has(d.value)) {
@@ -248,29 +356,29 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
   tail = tail!;
 
   const cv = candidateVeto(sc, n1, n2, tail);
-  if (cv) return cv.veto ? { kind: "veto", veto: cv.veto, next: cv.next } : { kind: "none", next: cv.next };
+  if (cv) return stopStep(cv);
 
   // "每3名失能老年人", "每10万人口": a single number right after 每 is the
   // denominator of a norm (it goes to `per`); a range there ("每3-10万居民") is a
   // planning size and stays a metric.
-  if (n2 === null && n1.max === null && !rate && (tail.unit || tail.scaled) &&
-    text.slice(Math.max(0, i - p.perMarker.length - 2), i).trimEnd().endsWith(p.perMarker)) {
+  if (n2 === null && n1.max === null && !rate && (tail.unit || tail.scaled) && markerJustBefore(text, p.perMarker, i, p.pre.spaces)) {
     return veto(i, tail.end, "metric-veto/denominator", "the denominator of a norm (goes to per)", tail.end);
   }
 
   const last = n2 ?? n1;
-  const numberParts: Array<[number, number]> =
-    n2 === null
-      ? [[n1.start, n1.end]]
-      : firstMultiplier === null
-        ? [[n1.start, n2.end]]
-        : [[n1.start, n1.end], [ownEnd, n2.end]];
+  // The number as written: "3至5", or "1.3-1.5" without the first scale word.
+  const numberEnd = n2 === null ? n1.end : n2.end;
+  const gapStart = n2 !== null && firstMultiplier !== null ? n1.end : -1;
+  const gapEnd = gapStart >= 0 ? ownEnd : -1;
 
   if (rate) {
     const read: MetricRead = {
       start: i,
       end: rate.end,
-      numberParts: [[n1.start, n1.end]],
+      numberStart: n1.start,
+      numberEnd: n1.end,
+      gapStart: -1,
+      gapEnd: -1,
       value: n1.value,
       valueMax: null,
       multiplier: 1,
@@ -281,14 +389,14 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
       rule: "metric/rate",
       noCounter: false,
     };
-    return { kind: "metric", read, next: rate.end };
+    return metricStep(read, rate.end);
   }
 
   const mult = tail.multiplier;
   const lowMult = firstMultiplier ?? mult;
-  let value = tidy(n1.value * lowMult);
+  let value = valueTimes(n1, lowMult);
   let valueMax: number | null = null;
-  if (n2) valueMax = tidy(n2.value * mult);
+  if (n2) valueMax = valueTimes(n2, mult);
   else if (n1.max !== null) valueMax = tidy(n1.max * mult);
   if (n1.max !== null) value = tidy(n1.value * mult);
 
@@ -299,7 +407,10 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
     const read: MetricRead = {
       start: i,
       end: tail.end,
-      numberParts,
+      numberStart: n1.start,
+      numberEnd,
+      gapStart,
+      gapEnd,
       value,
       valueMax,
       multiplier: mult,
@@ -310,7 +421,7 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
       rule: isPercent ? "metric/percent" : n2 ? "metric/range" : n1.max !== null ? "metric/approx-pair" : "metric/number-unit",
       noCounter: false,
     };
-    return { kind: "metric", read, next: tail.end };
+    return metricStep(read, tail.end);
   }
 
   // No counter written: "543万城乡居民", "年销售额过10亿", "240余医护人员".
@@ -319,7 +430,10 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
     const read: MetricRead = {
       start: i,
       end: tail.end,
-      numberParts,
+      numberStart: n1.start,
+      numberEnd,
+      gapStart,
+      gapEnd,
       value,
       valueMax,
       multiplier: mult,
@@ -330,14 +444,15 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
       rule: "metric/no-counter",
       noCounter: true,
     };
-    return { kind: "metric", read, next: tail.end };
+    return metricStep(read, tail.end);
   }
   if (arabic && n2 === null && !rate && !tail.inside && !tail.scaled && !n1.leadingZero &&
     !(n1.plain && n1.end - n1.start === 4 && n1.value >= 1000 && n1.value <= 2999) &&
-    !p.ex.ordinalBefore.test(text.slice(Math.max(0, i - 3), i))) {
-    return { kind: "bare", bare: { start: i, end: n1.end, value: n1.value }, next: n1.end };
+    !((p.pre.ordinalBeforeLast?.endsBefore(text, Math.max(0, i - 3), i, p.pre.blanks) ?? true) &&
+      p.ex.ordinalBefore.test(text.slice(Math.max(0, i - 3), i)))) {
+    return { kind: "bare", read: null, bare: { start: i, end: n1.end, value: valueTimes(n1, 1) }, veto: null, next: n1.end };
   }
-  return { kind: "none", next: Math.max(last.groupEnd, i + 1) };
+  return noneStep(Math.max(last.groupEnd, i + 1));
 }
 
 export function originalOf(sc: ScanContext, start: number, end: number): string {

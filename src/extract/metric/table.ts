@@ -11,6 +11,7 @@ import { perBefore } from "./context.js";
 import type { MetricCategory, MetricPatterns, QualifierName } from "./patterns.js";
 import { originalOf, type ScanContext } from "./scan.js";
 import { tidy } from "../../numbers/index.js";
+import type { UnitSet } from "../../numbers/code-units.js";
 
 const Words = z.array(z.string().min(1)).default([]);
 const TableSection = z.object({
@@ -82,17 +83,42 @@ export function splitRow(text: string, start: number, end: number): Row | null {
   return gaps > 0 && cells.length >= 2 ? { cells } : null;
 }
 
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+
+function indexOrInfinity(text: string, s: string, from: number): number {
+  const k = text.indexOf(s, from);
+  return k < 0 ? Infinity : k;
+}
+
 /** Blocks of consecutive table rows; one blank line may stand between rows. */
-function tableBlocks(text: string): Row[][] {
+function tableBlocks(text: string, spaces: UnitSet): Row[][] {
   const blocks: Row[][] = [];
   let current: Row[] = [];
   let blanks = 0;
   let start = 0;
+  // The next tab and the next double space at or after `start` (where CELL_GAP can
+  // match), each found by a native indexOf and kept until the lines pass it: most
+  // lines have neither, hence no cell gap, and are not split.
+  let tabAt = -1;
+  let pairAt = -1;
   while (start <= text.length) {
+    if (tabAt < start) tabAt = indexOrInfinity(text, "\t", start);
+    if (pairAt < start) pairAt = indexOrInfinity(text, "  ", start);
+    const gapAt = Math.min(tabAt, pairAt);
+    // Outside a block a line that is not a row changes nothing: go straight to
+    // the line of the next gap (if any), instead of visiting every line.
+    if (current.length === 0) {
+      if (gapAt === Infinity) break;
+      start = Math.max(start, text.lastIndexOf("\n", gapAt - 1) + 1);
+    }
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    const blank = text.slice(start, end).trim() === "";
-    const row = blank ? null : splitRow(text, start, end);
+    // All white space: what `trim()` removes.
+    const blank = spaces.allWithin(text, start, end);
+    const row = blank || gapAt >= end ? null : splitRow(text, start, end);
     if (row) {
       current.push(row);
       blanks = 0;
@@ -119,9 +145,9 @@ interface NumberCell {
 }
 
 function longestPrefix<T>(s: string, map: ReadonlyMap<string, T>): [string, T] | null {
-  let best: [string, T] | null = null;
-  for (const [k, v] of map) if (s.startsWith(k) && (!best || k.length > best[0].length)) best = [k, v];
-  return best;
+  let best: string | null = null;
+  for (const k of map.keys()) if (s.startsWith(k) && (best === null || k.length > best.length)) best = k;
+  return best === null ? null : [best, map.get(best)!];
 }
 
 const ARABIC = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/u;
@@ -129,6 +155,8 @@ const ARABIC = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/u;
 /** A cell that is one Arabic number, with a qualifier sign or word around it: "≤9", "60以上". */
 function numberCell(p: MetricPatterns, cell: Cell): NumberCell | null {
   let s = cell.text;
+  // Most cells are words: a number cell opens with a digit or a before cue.
+  if (!isDigitCode(s.charCodeAt(0)) && !p.pre.beforeFirst.has(s.charCodeAt(0))) return null;
   let offset = 0;
   let qualifier: QualifierName | null = null;
   const before = longestPrefix(s, p.beforeCues);
@@ -181,7 +209,7 @@ function parseUnit(p: MetricPatterns, raw: string): TableUnit | null {
     return { unit: `1/${per}`, multiplier: 1, category: "rate", per };
   }
   const word = (at: number): TableUnit | null => {
-    const list = p.unitsByFirst.get(u[at] ?? "") ?? [];
+    const list = p.unitsByFirst.get(u.charCodeAt(at)) ?? [];
     for (const spec of list) {
       if (!u.startsWith(spec.word, at)) continue;
       const rest = u.slice(at + spec.word.length);
@@ -234,17 +262,20 @@ export function extractTableCells(
   taken: ReadonlyArray<{ start: number; end: number }>,
 ): TableCells {
   const { text, p } = sc;
-  const w = tableWords(patterns);
   const out: MetricCandidate[] = [];
   const units: TableCells["units"] = [];
+  const blocks = tableBlocks(text, p.pre.spaces);
+  if (blocks.length === 0) return { cells: out, units };
+  const w = tableWords(patterns);
   // The scanner's spans come in text order and do not overlap: a binary search keeps long documents linear.
-  const spans = [...taken].sort((a, b) => a.start - b.start);
+  // (Sorted already as they come from the scan: no copy then.)
+  const spans = isSortedByStart(taken) ? taken : [...taken].sort((a, b) => a.start - b.start);
   const overlaps = (s: number, e: number) => {
     const k = lastStartBefore(spans, e);
     return k >= 0 && spans[k]!.end > s;
   };
 
-  for (const block of tableBlocks(text)) {
+  for (const block of blocks) {
     // The heading row: the first row when it holds no figure (its years are dates).
     const first = block[0]!;
     const firstNums = first.cells.map((c) => numberCell(p, c));
@@ -275,6 +306,8 @@ export function extractTableCells(
         }
       }
 
+      // The label's denominator, read once per row (for the first cell that needs it).
+      let labelPer: string | null | undefined;
       for (let k = labelAt + 1; k < row.cells.length; k++) {
         if (k === unitCol && aligned) continue;
         const heading = aligned ? header.cells[k]!.text : null;
@@ -290,7 +323,7 @@ export function extractTableCells(
         const u = unit ?? { unit: "", multiplier: 1, category: "other" as MetricCategory, per: null };
         // No counter ("(万)" or none): the category comes from the label's indicator words.
         const category = u.unit === "" ? noCounterCategoryOf(p, label.text) : u.category;
-        const per = u.per ?? perBefore(sc, label.end)?.text ?? null;
+        const per = u.per ?? (labelPer === undefined ? (labelPer = perBefore(sc, label.end)?.text ?? null) : labelPer);
         out.push({
           type: "metric",
           start: n.start,
@@ -316,6 +349,11 @@ export function extractTableCells(
     }
   }
   return { cells: out, units };
+}
+
+function isSortedByStart(spans: ReadonlyArray<{ start: number }>): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k - 1]!.start > spans[k]!.start) return false;
+  return true;
 }
 
 /** Index of the last span (sorted by start) starting before `pos`, or -1. */
