@@ -3,20 +3,22 @@
 // around each figure, and fill the candidates' fields in place. Work is per
 // sentence and mostly lexical; the segmenter is asked only where word lists
 // cannot decide, so the stage costs little beside extraction.
-import { attributeTableCells } from "./table-cell.js";
+import { attributeTableCells, splitTableCells } from "./table-cell.js";
 import type { DateCandidate, DocumentContext, Genre, MetricCandidate } from "../extract/types.js";
 import { sentenceAt } from "../text/sentences.js";
-import { addWords } from "../text/segment.js";
+import { addWords, segment } from "../text/segment.js";
 import { splitClauses, type Clause } from "./clause.js";
 import { attributionCues, type AttributionCues } from "./cues.js";
-import { PhraseReader, type Span, type SubjectParse } from "./phrase.js";
-import { changeCue, endsWithFrom, futureCues, hasPastCue, sectionMode, type Change } from "./role.js";
-import { presentYear, timesInSentence, type TimeExpr } from "./time.js";
+import { PhraseReader, indicatorExtras, type Span, type SubjectParse } from "./phrase.js";
+import { changeCue, endsWithFrom, futureCues, futureGoverns, hasPastCue, sectionMode, type Change } from "./role.js";
+import { dueAfter, figureYear, governingTime, presentYear, timesInSentence, type TimeExpr } from "./time.js";
 
 /** Categories whose figure counts the entity named next to it ("乡镇卫生院77个"). */
 const COUNTING = new Set(["count", "people", "visits"]);
 /** The particle 的: "80%以上的医务性收入", "由2009年的人均15元". */
 const DE = "\u7684";
+/** 每, which opens a denominator ("每月", "每个中心"). */
+const EVERY = 0x6bcf;
 const CJK = /[\u4e00-\u9fff]/u;
 
 const registered = new WeakSet<AttributionCues>();
@@ -44,10 +46,15 @@ interface Attributed {
   subjectForNext: string | null;
   /** The clause says 其中: a part of the whole, not the topic's own figure. */
   part: boolean;
-  /** How the subject was read: owner of an attribute, actor of a verb, or taken over. */
-  subjectHow: "owner" | "actor" | "carried" | null;
+  /** How the subject was read: owner of an attribute, actor of a verb, taken over, or one of a list. */
+  subjectHow: "owner" | "actor" | "carried" | "listed" | null;
   /** The phrase read before the figure, if any. */
   phrase: Span | null;
+  /** Nothing in its own clause names it: it took over the figure before it. */
+  unnamed: boolean;
+  /** "营业收入超过100亿元的企业": a threshold defining a group named after it, and where the group's name starts. */
+  threshold: boolean;
+  groupStart: number;
 }
 
 export function attributeMetrics(ctx: DocumentContext, metrics: MetricCandidate[], dates: DateCandidate[]): void {
@@ -59,9 +66,10 @@ export function attributeMetrics(ctx: DocumentContext, metrics: MetricCandidate[
     registered.add(cues);
   }
   const sortedDates = [...dates].sort((a, b) => a.start - b.start);
-  const tableCells = metrics.filter((m) => m.rule === "metric/table-cell");
+  // Cells of indicator tables take their row label and column heading, not sentence rules.
+  const { cells: tableCells, rest } = splitTableCells(ctx, metrics);
   if (tableCells.length) attributeTableCells(ctx, tableCells, sortedDates);
-  const ordered = metrics.filter((m) => m.rule !== "metric/table-cell").sort((a, b) => a.start - b.start);
+  const ordered = rest.sort((a, b) => a.start - b.start);
   const modes = new Map<readonly string[], Genre>();
   const now = presentYear(sortedDates);
   let i = 0;
@@ -86,6 +94,8 @@ class SentenceAttribution {
   /** Figures inside a name or a time expression ("5 岁以下…", "六年来"). */
   private readonly inner: Set<MetricCandidate>;
   private future: number[] = [];
+  /** Start of the sentence's first figure: times and cues before it frame the whole sentence. */
+  private head = 0;
 
   constructor(
     private readonly ctx: DocumentContext,
@@ -99,11 +109,18 @@ class SentenceAttribution {
   ) {
     const view = ctx.view;
     this.text = view.text;
-    const clean = (a: number, b: number): string =>
-      view.original.slice(view.toOriginalStart(a), view.toOriginalEnd(b)).replace(/\s*[\r\n]+\s*/gu, "").trim();
-    this.reader = new PhraseReader(this.text, cues, clean);
+    const extras = indicatorExtras(ctx.patterns);
+    // "医疗服务收入（不含药品、耗材收入）占医疗收入的比例": an aside is no part of a name.
+    const clean = (a: number, b: number): string => {
+      let s = view.original.slice(view.toOriginalStart(a), view.toOriginalEnd(b));
+      if (s.includes("\n") || s.includes("\r")) s = s.replace(/\s*[\r\n]+\s*/gu, "");
+      s = s.trim();
+      const t = s.includes("(") || s.includes("\uff08") ? s.replace(extras.asides, "") : s;
+      return extras.innerDropWords.some((w) => t.includes(w)) ? t.replace(extras.innerDrop, "") : t;
+    };
+    this.reader = new PhraseReader(this.text, cues, clean, extras);
     this.times = timesInSentence(this.text, sent.start, sent.end, dates, cues);
-    this.clauses = splitClauses(this.text, sent.start, sent.end);
+    this.clauses = splitClauses(this.text, sent.start, sent.end, (inner) => !!extras.asideOpeners.prefixOf(inner));
     for (const m of metrics) {
       const t = this.times.find((x) => x.end <= m.start && m.start - x.end <= 3 && cues.role.boundGap.has(this.text.slice(x.end, m.start)));
       if (t) this.bound.set(m, t);
@@ -117,6 +134,7 @@ class SentenceAttribution {
 
   run(): void {
     this.future = futureCues(this.text, this.sent.start, this.sent.end, this.cues);
+    this.head = this.metrics.find((m) => !this.inner.has(m))?.start ?? this.sent.end;
     // A sentence saying what has been done ("截至2015年底") is no plan, whatever its section.
     this.planMode = !hasPastCue(this.text, this.sent.start, this.sent.end, this.cues) &&
       sectionMode(this.ctx, this.sent.start, this.cues, this.modes) === "plan";
@@ -130,16 +148,24 @@ class SentenceAttribution {
 
   /** Whether a clause stands inside brackets ("（国家目录860个品规、…）"). */
   private bracketed(ci: number): boolean {
-    const c = this.clauses[ci];
-    if (!c) return false;
-    let depth = 0;
-    for (let i = this.sent.start; i < c.start; i++) {
-      const ch = this.text.charCodeAt(i);
-      if (ch === 0x28 || ch === 0xff08) depth++;
-      else if ((ch === 0x29 || ch === 0xff09) && depth > 0) depth--;
+    if (!this.inBrackets) {
+      // Bracket depth at each clause's start, in one pass over the sentence.
+      this.inBrackets = [];
+      let depth = 0;
+      let i = this.sent.start;
+      for (const c of this.clauses) {
+        for (; i < c.start; i++) {
+          const ch = this.text.charCodeAt(i);
+          if (ch === 0x28 || ch === 0xff08) depth++;
+          else if ((ch === 0x29 || ch === 0xff09) && depth > 0) depth--;
+        }
+        this.inBrackets.push(depth > 0);
+      }
     }
-    return depth > 0;
+    return this.inBrackets[ci] ?? false;
   }
+
+  private inBrackets: boolean[] | null = null;
 
   /** In the clause before `ci`, when it holds no figure, the phrase before its change cue. */
   private namedByPreviousClause(ci: number): Span | null {
@@ -153,6 +179,31 @@ class SentenceAttribution {
       return t.end - t.start >= 2 && !this.reader.startsWithVerb(t.start, t.end) ? t : null;
     }
     return null;
+  }
+
+  /**
+   * The first cell of the table row holding clause `ci`, when cells are cut by
+   * tabs or runs of spaces and that cell holds no figure: the row's name.
+   */
+  private rowHeader(ci: number): Span | null {
+    const cellGap = (k: number): boolean => {
+      const prev = this.clauses[k - 1];
+      const cur = this.clauses[k];
+      if (!prev || !cur) return false;
+      if (cur.start <= prev.end) return false;
+      for (let i = prev.end; i < cur.start; i++) {
+        const c = this.text.charCodeAt(i);
+        if (c !== 0x20 && c !== 0x09) return false;
+      }
+      return true;
+    };
+    if (!cellGap(ci)) return null;
+    let k = ci;
+    while (k > 0 && cellGap(k)) k--;
+    const c = this.clauses[k]!;
+    if (this.metrics.some((m) => m.start >= c.start && m.start < c.end)) return null;
+    const t = this.reader.trim(c.start, c.end);
+    return t.end - t.start >= 2 ? t : null;
   }
 
   /** Between two figures of one list: "80%和70%", "75%、45%", "12.5%和5%以上". */
@@ -235,7 +286,7 @@ class SentenceAttribution {
     const a: Attributed = {
       m, clause: ci, consumed: m.end, indicator: null, subject: null, subjectParse: null, source: null,
       from: false, change: null, pair: null, leader: null, members: [], sharesNext: false, subjectForNext: null,
-      part: !!cues.stop.partMarkers.find(text, clause.start, m.start), subjectHow: null, phrase: null,
+      part: !!cues.stop.partMarkers.find(text, clause.start, m.start), subjectHow: null, phrase: null, unnamed: false, threshold: false, groupStart: -1,
     };
     this.done.push(a);
 
@@ -258,7 +309,12 @@ class SentenceAttribution {
     if (this.embedded(m)) {
       if (!this.times.some((t) => t.start <= m.start && m.end <= t.end)) {
         const after = reader.after(m.end, this.metrics[k + 1]?.start ?? clause.end);
-        if (after.span) a.indicator = reader.clean(after.span.start, after.span.end);
+        if (after.span) {
+          // "5岁以下儿童死亡率": the age qualifies the population, not the rate.
+          const who = reader.subjectAt(after.span.start, after.span.end, true);
+          const cut = who && who.kind === "population" ? who.end : after.span.end;
+          a.indicator = reader.clean(after.span.start, cut);
+        }
       }
       a.source = "after";
       return;
@@ -271,6 +327,13 @@ class SentenceAttribution {
     // verb is the base of the ratio; the indicator is what reaches it.
     const ratio = reader.ratioBase(p.start, segEnd);
     if (ratio) p = reader.trim(p.start, ratio);
+    // "高于全省平均水平1.8个百分点", "老龄化程度高于全省平均水平2.1个百分点": the
+    // base of a comparison is no indicator; what is compared stands before it.
+    const cmp = reader.comparisonAt(p.start, p.end);
+    if (cmp !== null) p = reader.trim(p.start, cmp);
+    // "（占83.2%）": a share without its base is a share of the figure before it.
+    const shares = reader.extras.bareShares;
+    if (p.end - p.start <= (shares.words[0]?.length ?? 0) && shares.has(text.slice(p.start, p.end))) p = { start: p.end, end: p.end };
     const empty = p.start >= p.end;
     const limit = nextIn ? nextIn.start : clause.end;
     const afterPos = reader.skipQualifiers(m.end, clause.end);
@@ -279,7 +342,9 @@ class SentenceAttribution {
     // "43%来自三级医院", "有3580人次完成转岗培训…", "91.7%的患者支持改革": nothing names the
     // figure before it, so the rest of the item says what is counted.
     const de = text[afterPos] === DE;
-    if (empty && (reader.predicateAt(afterPos, clause.end) || (de && m.fields.category === "percent"))) {
+    // "1.8个和2.1个百分点": a coordinator before the next figure opens no predicate.
+    const listed = !!nextIn && this.listGap(m.end, nextIn.start);
+    if (empty && !listed && (reader.predicateAt(afterPos, clause.end) || (de && m.fields.category === "percent"))) {
       const from = de ? afterPos + 1 : afterPos;
       let end = from;
       while (end < limit && text[end] !== "、") end++;
@@ -301,9 +366,47 @@ class SentenceAttribution {
       return;
     }
 
+    // "按每人每年120元的标准收取", "按1.2万元/室的标准给予村卫生室运行补助": a figure
+    // setting a standard for an action measures that action's object, or else
+    // what the phrase before 按 names.
+    const norm = this.normAction(afterPos, limit, p);
+    if (norm) {
+      a.indicator = reader.clean(norm.start, norm.end);
+      a.phrase = norm;
+      a.source = "before";
+      return;
+    }
     // The counted noun after the figure wins: "共有68个非政府办…机构", "国家目录860个品规".
     const after = reader.after(m.end, limit);
-    if (after.span) {
+    // "营业收入超过100亿元的企业5家": a threshold on an amount defines a group; the
+    // figure measures the amount, and the group is what the next figure counts.
+    const q = m.fields.qualifier;
+    if (m.fields.category === "money" && after.span && after.de && q && q !== "approx" && (empty || !reader.nameEndsAt(p.end, p.start))) {
+      // "，超10亿元的企业突破40家": a threshold without its attribute repeats the one before.
+      const earlier = empty ? this.done.findLast((d) => d.threshold && d !== a) : null;
+      if (!empty || earlier) {
+        a.threshold = true;
+        // "培育年营业收入超10亿元的健康企业": a verb before the group is no part of it.
+        const lead = empty ? null : reader.startsWithVerb(p.start, p.end) ? reader.objectOf(p.start, p.end) : null;
+        a.groupStart = empty ? reader.trim(segStart, m.start).start : lead ? lead.start : p.start;
+        if (earlier) {
+          a.indicator = earlier.indicator;
+          a.source = "inherited";
+        } else this.readBefore(a, p, prev, segStart);
+        return;
+      }
+    }
+    if (prevIn?.threshold && text[reader.skipQualifiers(prevIn.m.end, m.start)] === DE && !empty) {
+      a.indicator = reader.clean(prevIn.groupStart, p.end);
+      a.phrase = { start: prevIn.groupStart, end: p.end };
+      a.source = "before";
+      return;
+    }
+    // "投入资金6,800万元建设县域医共体信息平台": a verb after a sum of money opens
+    // its purpose; the phrase before it names the figure.
+    const purpose = !empty && m.fields.category === "money" && !!after.span && !after.de && after.span.start === afterPos &&
+      !reader.isBareVerb(p.start, p.end) && reader.opensWithAction(after.span.start, after.span.end);
+    if (after.span && !purpose) {
       let span: Span = after.span;
       // "为提高3所县级公立医院的服务能力": the verb acts on a larger phrase, not on the figure.
       if (text[after.span.end] === DE && (a.change === "increase" || a.change === "decrease")) a.change = null;
@@ -322,6 +425,14 @@ class SentenceAttribution {
       return;
     }
     if (empty) {
+      // "县域内就诊率      86.5%      90%以上": a cell of a table row is named by the row's first cell.
+      const header = this.rowHeader(ci);
+      if (header) {
+        a.indicator = reader.clean(header.start, header.end);
+        a.phrase = header;
+        a.source = "before";
+        return;
+      }
       // "药占比逐年降低，12年来下降近9%": the clause before, without a figure, names it.
       const named = this.namedByPreviousClause(ci);
       if (named) {
@@ -332,9 +443,18 @@ class SentenceAttribution {
       a.indicator = prev?.indicator ?? null;
       if (!a.subject) a.subject = prev?.subject ?? null;
       a.source = "inherited";
+      a.unnamed = true;
       return;
     }
-    this.readBefore(a, p, prev);
+    // "城市社区养老服务设施覆盖率达到100%，农村达到72.6%": a scope word alone names
+    // whose figure it is, in parallel with the figure before.
+    if (prev?.indicator && p.end - p.start <= 3 && p.end > p.start && this.cues.subjects.scopes.has(text.slice(p.start, p.end))) {
+      a.subject = reader.clean(p.start, p.end);
+      a.indicator = prev.indicator;
+      a.source = "inherited";
+      return;
+    }
+    this.readBefore(a, p, prev, segStart);
   }
 
   /**
@@ -364,13 +484,61 @@ class SentenceAttribution {
     if (rest.end <= rest.start || reader.isBareVerb(rest.start, rest.end)) this.setSubject(a, sub, "actor");
   }
 
+  /**
+   * After a figure, "(的)标准" and a verb: the span that names what the standard
+   * is for. The verb's object ("设置过渡病床" → 过渡病床, a receiver after 给予
+   * dropped), or, for a verb without one ("标准收取"), the phrase before the
+   * preposition of the standard ("签约服务费按…" → 签约服务费).
+   */
+  private normAction(pos: number, limit: number, p: Span): Span | null {
+    const { text, reader } = this;
+    if (text[pos] === DE) pos++;
+    const norm = reader.extras.normWords.prefixOf(text, pos, limit);
+    if (!norm) return null;
+    const rest = reader.trim(pos + norm.length, limit);
+    if (rest.start !== pos + norm.length || rest.end <= rest.start) return null;
+    const obj = reader.startsWithVerb(rest.start, rest.end) ? reader.objectOf(rest.start, rest.end) : null;
+    if (obj) {
+      const recv = reader.subjectAt(obj.start, rest.end, true);
+      const tail = recv ? reader.trim(recv.end, rest.end) : null;
+      return tail && tail.end - tail.start >= 2 ? tail : { start: obj.start, end: rest.end };
+    }
+    // "标准收取": a verb alone, so the standard is for what the phrase before 按 names.
+    const by = rest.end - rest.start <= 3 ? reader.extras.normPreps.find(text, p.start, p.end) : null;
+    if (!by) return null;
+    const before = reader.trim(p.start, by.at);
+    return before.end - before.start >= 2 ? before : null;
+  }
+
+  /** The last figure before `a` in the sentence with the same unit, if any. */
+  private lastWithUnit(a: Attributed): Attributed | null {
+    for (let k = this.done.indexOf(a) - 1; k >= 0; k--) {
+      const d = this.done[k]!;
+      if (!this.embedded(d.m) && d.m.fields.unit === a.m.fields.unit) return d;
+    }
+    return null;
+  }
+
   /** Indicator and subject from the phrase [s, e) before the figure. */
-  private readBefore(a: Attributed, p: Span, prev: Attributed | null): void {
+  private readBefore(a: Attributed, p: Span, prev: Attributed | null, raw = p.start): void {
     const { reader } = this;
     const f = a.m.fields;
     let { start: s } = p;
     const e = p.end;
     a.source = "before";
+    // "牵头医院向乡镇卫生院下派医师52名": the receiver after 向/为 is not counted;
+    // the actor before it is whose figure it is.
+    const dat = reader.dative(Math.min(raw, s), e);
+    if (dat) {
+      const actor = reader.trim(Math.min(raw, s), dat.prep);
+      const sub = actor.end > actor.start ? reader.subjectAt(actor.start, actor.end) : null;
+      if (sub && reader.trim(sub.end, actor.end).end <= reader.trim(sub.end, actor.end).start) this.setSubject(a, sub, "actor");
+      const obj = reader.objectOf(dat.verb, e);
+      const from = obj ? obj.start : dat.verb;
+      a.phrase = { start: from, end: e };
+      a.indicator = reader.clean(from, e);
+      return;
+    }
     // "核定乡镇卫生院人员编制", "拨付新农合补助资金": the verb goes, its object stays;
     // "累计投入300余万元": an adverb of accumulation goes before a bare verb.
     const acc = this.cues.stop.accumulators.prefixOf(this.text, s, e);
@@ -382,8 +550,23 @@ class SentenceAttribution {
       if (gen && gen.items.length === 1 && this.cues.subjects.bare.has(gen.items[0]!) && reader.trim(gen.end, e).end - reader.trim(gen.end, e).start >= 2) {
         s = reader.trim(gen.end, e).start;
       }
-    } else if (acc && reader.isBareVerb(s + acc.length, e)) s += acc.length;
+    }
+    // "居民人均预期寿命": a generic population before 人均 is the per-capita base itself.
+    const base = reader.mentionsPerCapita(s, e) ? reader.subjectAt(s, e, true) : null;
+    if (base && base.items.length === 1 && this.cues.subjects.bare.has(base.items[0]!) &&
+        reader.extras.perCapita.prefixOf(this.text, base.end, e)) s = base.end;
     a.phrase = { start: s, end: e };
+    // "实有床位28,962张，其中医院24,108张": in a breakdown of a total whose unit
+    // counts no entities (beds, visits), an entity alone owns its part of the total.
+    const total = COUNTING.has(f.category) && reader.extras.breakdownUnits.has(f.unit) ? this.lastWithUnit(a) : null;
+    if (total?.indicator && !reader.namesEntity(total.indicator)) {
+      const only = reader.subjectAt(s, e);
+      if (only && reader.trim(only.end, e).end <= reader.trim(only.end, e).start) {
+        this.setSubject(a, only, "owner");
+        a.indicator = total.indicator;
+        return;
+      }
+    }
     // "辽宁省住院医师规范化培训基地133个": a phrase ending in a name is what is counted.
     const sub = COUNTING.has(f.category) && reader.nameEndsAt(e, s) ? null : reader.subjectAt(s, e);
     if (!sub) {
@@ -391,6 +574,25 @@ class SentenceAttribution {
       return;
     }
     const rest = reader.trim(sub.end, e);
+    // "医院每种药品采购的剂型": an entity before a denominator of things states a
+    // rule for each of them, and owns no figure ("区疾控中心每年开展" is its own).
+    if (this.text.charCodeAt(reader.skipSpaces(sub.end)) === EVERY && reader.perCounterAt(reader.skipSpaces(sub.end), e)) {
+      a.indicator = rest.end > rest.start ? reader.clean(rest.start, rest.end) : null;
+      return;
+    }
+    // "村卫生室标准化改造6个": an action named after the entity acts on it; the
+    // whole is what is counted, and the entity is no owner.
+    if (sub.kind !== "agent" && rest.end - rest.start >= 2 && reader.endsWithAction(rest.start, rest.end) && !reader.startsWithVerb(rest.start, rest.end)) {
+      a.indicator = reader.clean(s, e);
+      return;
+    }
+    // "卫生人员总数", "基层医疗卫生机构诊疗量占比", "5岁以下儿童死亡率": a count of the
+    // entity, its share of a total, or a rate defined on a population names the
+    // indicator whole; the entity is no owner.
+    if (sub.kind !== "agent" && sub.items.length === 1 && reader.namesWhole(sub.kind, rest.start, rest.end)) {
+      a.indicator = reader.clean(s, e);
+      return;
+    }
     // "乡镇卫生院77个": the entity is what is counted. "新农合提高了300元": it is whose.
     if (rest.end - rest.start < 2) {
       // "…疾病应急救助基金138.02万元": a fund is measured in money, not owned.
@@ -418,9 +620,17 @@ class SentenceAttribution {
     }
     if (reader.startsWithVerb(rest.start, rest.end) && (sub.kind === "agent" || !reader.endsWithMeasure(rest.start, rest.end))) {
       const obj = reader.objectOf(rest.start, rest.end);
+      // "县财政安排公立医院改革补助资金", "市财政安排集团专项资金": who funds is whose
+      // figure; an institution after the verb names the fund, a population is its receiver.
+      const funding = sub.kind === "agent" && !!reader.extras.fundingVerbs.prefixOf(this.text, rest.start, rest.end);
       if (obj) {
         const sub2 = reader.subjectAt(obj.start, rest.end);
         const rest2 = sub2 ? reader.trim(sub2.end, rest.end) : null;
+        if (funding && (!sub2 || sub2.kind !== "population")) {
+          this.setSubject(a, sub, "actor");
+          a.indicator = reader.clean(obj.start, rest.end);
+          return;
+        }
         if (sub2 && rest2 && rest2.end - rest2.start >= 2) {
           // "各级财政拨付基层医疗卫生机构补助资金": the receiving entity is the subject.
           this.setSubject(a, sub2, "owner");
@@ -445,7 +655,10 @@ class SentenceAttribution {
       return;
     }
     this.setSubject(a, sub, "owner");
-    a.indicator = reader.clean(rest.start, rest.end);
+    // "签约居民在基层就诊比例": after its owner, a place phrase is part of the attribute.
+    const loc = this.cues.stop.locatives.prefixOf(this.text, reader.skipSpaces(sub.end), rest.end);
+    const from = loc && reader.skipSpaces(sub.end) + loc.length === rest.start ? rest.start - loc.length : rest.start;
+    a.indicator = reader.clean(from, rest.end);
   }
 
   private setSubject(a: Attributed, sub: SubjectParse, how: Attributed["subjectHow"]): void {
@@ -459,6 +672,9 @@ class SentenceAttribution {
     for (const a of this.done) {
       if (!a.members.length) continue;
       const group = [a, ...a.members];
+      // "门诊药费占门诊费用的38.6%，住院药费占住院费用的26.3%，分别比上年下降1.8个
+      // 和2.1个百分点": a list naming nothing pairs with the figures before it.
+      if (a.unnamed && this.pairWithEarlier(group)) continue;
       const items = a.subjectParse?.items;
       // "孕产妇死亡率、婴儿死亡率和5岁以下儿童死亡率分别降至…": the list is of indicators.
       const whole = a.phrase ? this.reader.clean(a.phrase.start, a.phrase.end) : null;
@@ -471,8 +687,17 @@ class SentenceAttribution {
         });
         continue;
       }
+      // "化学需氧量、氨氮、二氧化硫、氮氧化物排放量分别下降…", "心脏支架、人工关节等
+      // 高值医用耗材价格分别由…": the list names whose figures; the shared head is measured.
+      const listed = !items && a.indicator && !a.subject && !this.sameEnds(a.indicator, group.length) ? this.listedOwners(a.indicator, group.length) : null;
       if (items && items.length === group.length) {
         group.forEach((g, k) => (g.subject = items[k]!));
+      } else if (listed) {
+        group.forEach((g, k) => {
+          g.subject = listed.owners[k]!;
+          g.indicator = listed.head;
+          g.subjectHow = "listed";
+        });
       } else if (a.indicator) {
         const parts = this.splitList(a.indicator);
         const last = parts.map((p) => p.slice(-1));
@@ -483,14 +708,70 @@ class SentenceAttribution {
     }
   }
 
+  /** Whether a phrase lists `n` members ending alike ("孕产妇死亡率和婴儿死亡率"): a list of indicators. */
+  private sameEnds(phrase: string, n: number): boolean {
+    const parts = this.splitList(phrase);
+    return parts.length === n && parts.every((p) => p.length >= 2 && p.slice(-1) === parts[0]!.slice(-1));
+  }
+
+  /**
+   * A phrase listing `n` owners of one measure: "A、B等C" (C measured, A and B
+   * whose), or "A、B、C D" where the last member carries the shared head D (the
+   * segmenter's last word of it). Null when the phrase is no such list.
+   */
+  private listedOwners(phrase: string, n: number): { owners: string[]; head: string } | null {
+    const etc = this.cues.stop.enumerationEnds.find(phrase);
+    if (etc) {
+      const owners = this.splitList(phrase.slice(0, etc.at));
+      const head = phrase.slice(etc.at + etc.word.length);
+      return owners.length === n && head.length >= 2 && owners.every((o) => o.length >= 2) ? { owners, head } : null;
+    }
+    const parts = this.splitList(phrase);
+    if (parts.length !== n || parts.some((p) => !p)) return null;
+    const last = parts[n - 1]!;
+    const words = segment(last);
+    let cut = words.length - 1;
+    while (cut > 0 && last.length - words[cut]!.start < 2) cut--;
+    const at = words[cut]?.start ?? 0;
+    if (at <= 0 || last.length - at < 2) return null;
+    return { owners: [...parts.slice(0, -1), last.slice(0, at)], head: last.slice(at) };
+  }
+
+  /**
+   * Pair an unnamed list with the last figures before it in earlier clauses,
+   * one for one, when there are as many of them as list members.
+   */
+  private pairWithEarlier(group: Attributed[]): boolean {
+    const first = this.done.indexOf(group[0]!);
+    const earlier = this.done.slice(0, first).filter((d) => !this.embedded(d.m) && d.clause < group[0]!.clause);
+    if (earlier.length < group.length) return false;
+    const pick = earlier.slice(earlier.length - group.length);
+    // The figures paired with must each be named, and not all alike (else plain inheritance serves).
+    if (pick.some((d) => !d.indicator)) return false;
+    const keys = new Set(pick.map((d) => `${d.indicator}\u0000${d.subject ?? ""}`));
+    if (keys.size < 2) return false;
+    group.forEach((g, k) => {
+      g.indicator = pick[k]!.indicator;
+      g.subject = pick[k]!.subject;
+    });
+    return true;
+  }
+
   /** "由A提高到B": A is `from`, B is `to`, in one clause. */
   private pairFromTo(): void {
     const d = this.done;
     for (let k = 1; k < d.length; k++) {
-      if (d[k]!.change === "to" && d[k - 1]!.from && d[k - 1]!.clause === d[k]!.clause) {
-        d[k - 1]!.pair = "from";
-        d[k]!.pair = "to";
-      }
+      const to = d[k]!;
+      if (to.change !== "to" || to.leader) continue;
+      // "分别由2010年的A和B下降到2015年的C和D": a list of from-values, then as many to-values.
+      const prev = d[k - 1]!;
+      const fromLead = prev.leader ?? prev;
+      if (!fromLead.from || fromLead.clause !== to.clause) continue;
+      const froms = [fromLead, ...fromLead.members];
+      const tos = [to, ...to.members];
+      if (froms[froms.length - 1] !== prev || (froms.length !== tos.length && froms.length > 1)) continue;
+      for (const f of froms) f.pair = "from";
+      for (const t of tos) t.pair = "to";
     }
   }
 
@@ -519,11 +800,18 @@ class SentenceAttribution {
       }
     }
     const eventTopic = topic;
+    let lastEnd = -1;
     for (const a of this.done) {
+      // "…基金支出3.82亿元，同比增长9.6%；政策范围内住院费用报销比例达到75%": a
+      // semicolon closes a statement, and its topic with it.
+      if (lastEnd >= 0 && this.hasSemicolon(lastEnd, a.m.start)) topic = eventTopic;
+      lastEnd = a.m.end;
       if (a.subject) {
         // Only an owner carries over ("居民医保…，基金累计支出"), not an actor of one verb.
         const parse = (a.leader ?? a).subjectParse;
-        const owner = (a.leader ?? a).subjectHow !== "actor" && !this.bracketed(a.clause);
+        // Nor does one of a list of owners paired with a list of figures.
+        const how = (a.leader ?? a).subjectHow;
+        const owner = how !== "actor" && how !== "listed" && !this.bracketed(a.clause);
         topic = !owner ? null : parse && parse.items.length > 1 ? reader.clean(parse.start, parse.end) : a.subject;
         continue;
       }
@@ -533,6 +821,8 @@ class SentenceAttribution {
         continue;
       }
       if (!topic || a.part) continue;
+      // "社区卫生服务中心（站）318个，乡镇卫生院156个": counted entities have no owner in the topic.
+      if (COUNTING.has(a.m.fields.category) && a.indicator && reader.namesInstitution(a.indicator)) continue;
       const nounPhrase = a.source === "before" && a.phrase && !reader.startsWithVerb(a.phrase.start, a.phrase.end);
       if (topic === eventTopic || nounPhrase || a.source === "predicate" || a.source === "inherited") {
         a.subject = topic;
@@ -541,26 +831,27 @@ class SentenceAttribution {
     }
   }
 
+  private hasSemicolon(a: number, b: number): boolean {
+    for (let i = a; i < b; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 0x3b || c === 0xff1b) return true;
+    }
+    return false;
+  }
+
   private finish(a: Attributed): void {
     const { m } = a;
     const f = m.fields;
     const text = this.text;
     // Time: its own, else the nearest before it in the sentence (a comparison base only as a last resort).
     // "六年来": a figure inside a time expression is governed by that expression.
-    let t: TimeExpr | null = this.bound.get(m) ?? this.times.find((x) => x.start <= m.start && m.end <= x.end) ?? null;
-    if (!t) {
-      let base: TimeExpr | null = null;
-      for (let j = this.times.length - 1; j >= 0 && !t; j--) {
-        const x = this.times[j]!;
-        if (x.end > m.start || this.boundTimes.has(x)) continue;
-        if (x.kind === "comparison") base ??= x;
-        else t = x;
-      }
-      t ??= base;
-    }
+    // "由2010年的A和B": the members of a list share the time bound to its first value.
+    const own = this.bound.get(m) ?? (a.leader ? this.bound.get(a.leader.m) : undefined);
+    let t: TimeExpr | null = own ?? this.times.find((x) => x.start <= m.start && m.end <= x.end) ?? null;
+    t ??= governingTime(text, this.times, m.start, this.boundTimes, this.head);
     // "到2020年…": a deadline after the document's present is a goal.
     const ahead = !!t && t.deadline && t.year !== null && this.now !== null && t.year > this.now;
-    const future = ahead || this.future.some((p) => p < m.start);
+    const future = ahead || futureGoverns(text, this.future, this.head, m.start);
     const plan = future || this.planMode;
     let role: MetricCandidate["fields"]["role"];
     if (a.pair) role = a.pair;
@@ -568,8 +859,11 @@ class SentenceAttribution {
     else if (a.change === "increase" || a.change === "decrease") role = plan ? "target" : a.change;
     else role = plan ? "target" : "level";
     f.role = role;
+    if (!t && role === "target") t = dueAfter(text, this.times, m.start, m.end, this.cues);
     f.time = t ? this.reader.clean(t.start, t.end) : null;
-    f.year = t ? (role === "from" && t.kind === "range" && !this.bound.has(m) ? t.startYear : t.year) : null;
+    const lead = a.leader ?? a;
+    const size = lead.members.length ? lead.members.length + 1 : 0;
+    f.year = t ? figureYear(t, size ? (a === lead ? 0 : lead.members.indexOf(a) + 1) : -1, size, role === "from", !!own) : null;
     // One character left of a phrase ("分三批") names nothing; a counted "86个县" does.
     f.indicator = a.indicator && (a.indicator.length > 1 || a.source === "after") ? a.indicator : null;
     f.subject = a.subject || null;

@@ -13,18 +13,30 @@ export interface Clause {
  * brackets that hold a clause of their own ("（其中：乡镇卫生院77个、…）") but not
  * at a short bracket inside a name ("按病种收费（支付）项目").
  */
-export function splitClauses(text: string, start: number, end: number): Clause[] {
+export function splitClauses(
+  text: string,
+  start: number,
+  end: number,
+  /** Whether a bracket's inner text is an aside inside a phrase ("不含药品、耗材收入"). */
+  aside?: (inner: string) => boolean,
+): Clause[] {
   const cuts: number[] = [];
   for (let i = start; i < end; i++) {
     const ch = text[i]!;
     // "78。5万人次": 。 between digits is a typo for a decimal point (SPEC §3).
-    if (endsClause(text, i)) cuts.push(i);
+    if (endsClause(text, i) && !thousandsComma(text, i)) cuts.push(i);
+    // "2\t家庭医生签约服务覆盖率达到45%以上\t县卫生健康局": a tab, or a run of
+    // spaces aligning a column, ends a table cell; no phrase runs across it.
+    else if (ch === "\t" || (ch === " " && (text[i + 1] === " " || text[i - 1] === " "))) cuts.push(i);
     else if (ch === "(" || ch === "（") {
       const close = text.slice(i + 1, Math.min(end, i + 200)).search(/[)）]/u);
       const inner = close >= 0 ? text.slice(i + 1, i + 1 + close) : text.slice(i + 1, end);
       // "省（区、市）" is a name; "（其中：乡镇卫生院77个、…）" is a clause.
       const listInName = inner.length <= 6 && !/[0-9:：，,；;]/u.test(inner);
-      if (close < 0 || (!listInName && (inner.length > 10 || /[0-9:：、，,；;]/u.test(inner)))) {
+      // "医疗服务收入（不含药品、耗材、检查、化验收入）占医疗收入的比例": an aside
+      // without a figure of its own stays inside the phrase around it.
+      const isAside = close >= 0 && !!aside && !/[0-9:：，,；;]/u.test(inner) && aside(inner);
+      if (close < 0 || (!listInName && !isAside && (inner.length > 10 || /[0-9:：、，,；;]/u.test(inner)))) {
         cuts.push(i);
         if (close >= 0) cuts.push(i + 1 + close);
       } else {
@@ -40,6 +52,23 @@ export function splitClauses(text: string, start: number, end: number): Clause[]
   }
   if (end > s) out.push({ start: s, end });
   return out;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * "在职职工1,364万、退休人员498万": a comma between digits with exactly three
+ * digits after it (and after every further comma) separates thousands (SPEC §3).
+ */
+function thousandsComma(text: string, i: number): boolean {
+  const ch = text[i];
+  if ((ch !== "," && ch !== "\uff0c") || !isDigit(text.charCodeAt(i - 1))) return false;
+  let k = i;
+  while (text[k] === "," || text[k] === "\uff0c") {
+    for (let d = 1; d <= 3; d++) if (!isDigit(text.charCodeAt(k + d))) return false;
+    k += 4;
+  }
+  return !isDigit(text.charCodeAt(k));
 }
 
 /**

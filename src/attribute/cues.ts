@@ -8,13 +8,16 @@ const Words = z.array(z.string().min(1)).default([]);
 
 /**
  * A word list matched longest first at either end of a position, without
- * allocating: words are indexed by their first and last character.
+ * allocating: words are indexed by their first and last character, and a bit
+ * per character code answers the common "no word starts/ends here" at once.
  */
 export class WordList {
   readonly words: readonly string[];
   private readonly set: ReadonlySet<string>;
   private readonly byFirst = new Map<number, string[]>();
   private readonly byLast = new Map<number, string[]>();
+  private readonly firstBits = new Uint32Array(2048);
+  private readonly lastBits = new Uint32Array(2048);
   private readonly maxLen: number;
   private re: RegExp | null = null;
 
@@ -27,6 +30,8 @@ export class WordList {
       const l = w.charCodeAt(w.length - 1);
       (this.byFirst.get(f) ?? this.byFirst.set(f, []).get(f)!).push(w);
       (this.byLast.get(l) ?? this.byLast.set(l, []).get(l)!).push(w);
+      this.firstBits[f >>> 5]! |= 1 << (f & 31);
+      this.lastBits[l >>> 5]! |= 1 << (l & 31);
     }
   }
 
@@ -34,28 +39,35 @@ export class WordList {
     return this.set.has(w);
   }
 
+  /** Whether some word starts with the character of UTF-16 code `c`: a cheap test before prefixOf. */
+  startsWithChar(c: number): boolean {
+    return (this.firstBits[c >>> 5]! & (1 << (c & 31))) !== 0;
+  }
+
   /** The longest word that s[0, end) ends with, or null. */
   suffixOf(s: string, end = s.length, floor = 0): string | null {
-    const list = end > floor ? this.byLast.get(s.charCodeAt(end - 1)) : undefined;
-    if (!list) return null;
-    for (const w of list) if (end - w.length >= floor && s.startsWith(w, end - w.length)) return w;
+    if (end <= floor) return null;
+    const c = s.charCodeAt(end - 1);
+    if ((this.lastBits[c >>> 5]! & (1 << (c & 31))) === 0) return null;
+    for (const w of this.byLast.get(c)!) if (end - w.length >= floor && s.startsWith(w, end - w.length)) return w;
     return null;
   }
 
   /** The longest word that s[start, limit) starts with, or null. */
   prefixOf(s: string, start = 0, limit = s.length): string | null {
-    const list = start < limit ? this.byFirst.get(s.charCodeAt(start)) : undefined;
-    if (!list) return null;
-    for (const w of list) if (start + w.length <= limit && s.startsWith(w, start)) return w;
+    if (start >= limit) return null;
+    const c = s.charCodeAt(start);
+    if ((this.firstBits[c >>> 5]! & (1 << (c & 31))) === 0) return null;
+    for (const w of this.byFirst.get(c)!) if (start + w.length <= limit && s.startsWith(w, start)) return w;
     return null;
   }
 
   /** Whether a cut at `pos` would fall strictly inside an occurrence of a listed word. */
   crosses(s: string, pos: number): boolean {
     for (let k = 1; k < this.maxLen && k <= pos; k++) {
-      const list = this.byFirst.get(s.charCodeAt(pos - k));
-      if (!list) continue;
-      for (const w of list) if (w.length > k && s.startsWith(w, pos - k)) return true;
+      const c = s.charCodeAt(pos - k);
+      if ((this.firstBits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      for (const w of this.byFirst.get(c)!) if (w.length > k && s.startsWith(w, pos - k)) return true;
     }
     return false;
   }
@@ -93,6 +105,17 @@ const RoleCuesSchema = z.object({
   year_list_joiners: Words,
   comparison_open: Words,
   comparison_suffix: Words,
+  not_change: Words,
+  distributive: Words,
+  disposal_verbs: Words,
+  object_marker_leads: Words,
+  gap_up: Words,
+  gap_down: Words,
+  comparative_open: Words,
+  comparative_up: Words,
+  comparative_down: Words,
+  comparative_not_open: Words,
+  comparative_not: Words,
 });
 
 const StopwordsSchema = z.object({
@@ -142,6 +165,8 @@ const TimeSchema = z.object({
   period: z.string(),
   yearless: z.string(),
   clause_since: Words,
+  recurring: Words,
+  relative_not_after: Words,
 });
 
 const GenreSchema = z.object({
@@ -151,9 +176,18 @@ const GenreSchema = z.object({
   section_report: Words,
   plan_words: Words,
   report_words: Words,
+  subtitle_openers: Words,
 });
 
 const wl = (words: readonly string[]) => new WordList(words);
+
+/** A table by UTF-16 code: 1 where a gap word starts, 2 where a comparative ends (see role.ts gapCue). */
+function charClasses(starts: readonly string[], ends: readonly string[]): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const w of starts) t[w.charCodeAt(0)]! |= 1;
+  for (const w of ends) t[w.charCodeAt(w.length - 1)]! |= 2;
+  return t;
+}
 
 export type RoleCues = ReturnType<typeof compileRole>;
 function compileRole(d: z.infer<typeof RoleCuesSchema>) {
@@ -179,6 +213,21 @@ function compileRole(d: z.infer<typeof RoleCuesSchema>) {
     yearListJoiners: wl(d.year_list_joiners),
     comparisonOpen: wl(d.comparison_open),
     comparisonSuffix: wl(d.comparison_suffix),
+    notChange: wl(d.not_change),
+    distributive: wl(d.distributive),
+    disposalVerbs: wl(d.disposal_verbs),
+    objectMarkerLeads: wl(d.object_marker_leads),
+    /** Disposal, to- and change verbs in one list: what makes 将 the object marker. */
+    disposalOrChange: wl([...d.disposal_verbs, ...d.to, ...d.increase, ...d.decrease]),
+    gapUp: wl(d.gap_up),
+    gapDown: wl(d.gap_down),
+    comparativeOpen: wl(d.comparative_open),
+    comparativeUp: wl(d.comparative_up),
+    comparativeDown: wl(d.comparative_down),
+    comparativeNotOpen: wl(d.comparative_not_open),
+    comparativeNot: wl(d.comparative_not),
+    gaps: wl([...d.gap_up, ...d.gap_down]),
+    gapChars: charClasses([...d.gap_up, ...d.gap_down], [...d.comparative_up, ...d.comparative_down]),
   };
 }
 
@@ -237,6 +286,8 @@ function compileTime(d: z.infer<typeof TimeSchema>) {
     /** Groups: 1 relative, 2 redacted, 3 period ("六年来"), 4 yearless ("年底前"). */
     lexical: new RegExp(alt, "gu"),
     clauseSince: wl(d.clause_since),
+    recurring: wl(d.recurring),
+    relativeNotAfter: wl(d.relative_not_after),
   };
 }
 
@@ -249,6 +300,7 @@ function compileGenre(d: z.infer<typeof GenreSchema>) {
     sectionReport: wl(d.section_report),
     planWords: d.plan_words,
     reportWords: d.report_words,
+    subtitleOpeners: wl(d.subtitle_openers),
   };
 }
 
