@@ -159,3 +159,6 @@ export function perBefore(sc: ScanContext, start: number): PerFound | null {
   }
   return null;
 }
+
+/** The attribution fields of a metric before attribution runs (or with --no-attribution). */
+export const UNATTRIBUTED = { indicator: null, subject: null, year: null, time: null, role: "level" } as const;

@@ -4,7 +4,7 @@
 // category of counter-less numbers and `per` are settled. Indicator, subject,
 // year, time and role are left to the attribution stage.
 import type { DocumentContext, ExtractResult, MetricCandidate, Veto } from "../types.js";
-import { lastIndexWithin, noCounterCategory, perBefore } from "./context.js";
+import { lastIndexWithin, noCounterCategory, perBefore, UNATTRIBUTED } from "./context.js";
 import { UnitSet } from "../../numbers/code-units.js";
 import { distributeLists, type Cued } from "./lists.js";
 import { metricPatterns, type MetricPatterns } from "./patterns.js";
@@ -103,11 +103,7 @@ function candidateOf(sc: ScanContext, c: Cued, per: string | null): MetricCandid
       unit: r.unit,
       category: r.category,
       qualifier: qualifier ?? null,
-      indicator: null,
-      subject: null,
-      year: null,
-      time: null,
-      role: "level",
+      ...UNATTRIBUTED,
       per,
     },
   };

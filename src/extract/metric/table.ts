@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { PatternError, type PatternSet } from "../../patterns/load.js";
 import type { MetricCandidate } from "../types.js";
-import { perBefore } from "./context.js";
+import { perBefore, UNATTRIBUTED } from "./context.js";
 import type { MetricCategory, MetricPatterns, QualifierName } from "./patterns.js";
 import { originalOf, type ScanContext } from "./scan.js";
 import { tidy } from "../../numbers/index.js";
@@ -337,11 +337,7 @@ export function extractTableCells(
             unit: u.unit,
             category,
             qualifier: n.qualifier,
-            indicator: null,
-            subject: null,
-            year: null,
-            time: null,
-            role: "level",
+            ...UNATTRIBUTED,
             per,
           },
         });
