@@ -6,7 +6,7 @@
 //   npm run bench -- --mb 50 [--mb 500] [--peer-mb 1] [--keep]
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -49,6 +49,19 @@ interface RunStats {
   sha: string;
 }
 
+/** sha256 of a file read in chunks: a 500 MB corpus gives several GB of JSONL. */
+function fileHash(path: string): string {
+  const hash = createHash("sha256");
+  const chunk = Buffer.alloc(16 * 1024 * 1024);
+  const fd = openSync(path, "r");
+  try {
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
 function runExtract(corpus: string, jobs: number): RunStats {
   const out = join(corpus, "..", `out-${jobs}.jsonl`);
   const r = spawnSync(process.execPath, [BIN, "extract", corpus, "--jobs", String(jobs), "--quiet", "--stats", "--out", out], {
@@ -57,7 +70,7 @@ function runExtract(corpus: string, jobs: number): RunStats {
   });
   const line = r.stderr.trim().split("\n").pop() ?? "";
   const stats = JSON.parse(line) as Omit<RunStats, "sha">;
-  const sha = createHash("sha256").update(readFileSync(out)).digest("hex").slice(0, 16);
+  const sha = fileHash(out);
   rmSync(out, { force: true });
   return { ...stats, sha };
 }
