@@ -72,24 +72,52 @@ export function attributeMetrics(ctx: DocumentContext, metrics: MetricCandidate[
   const ordered = rest.sort((a, b) => a.start - b.start);
   const modes = new Map<readonly string[], Genre>();
   const now = presentYear(sortedDates);
+  const reader = documentReader(ctx, cues);
   let i = 0;
+  let prior: SentenceAttribution | null = null;
   while (i < ordered.length) {
     const sent = ctx.sentences[sentenceAt(ctx.sentences, ordered[i]!.start)] ?? { start: 0, end: ctx.view.text.length };
     let j = i + 1;
     while (j < ordered.length && ordered[j]!.start < sent.end) j++;
-    new SentenceAttribution(ctx, cues, sent, ordered.slice(i, j), sortedDates, modes, now).run();
+    const s: SentenceAttribution = new SentenceAttribution(ctx, cues, reader, sent, ordered.slice(i, j), sortedDates, modes, now, prior);
+    s.run();
+    prior = s;
     i = j;
   }
 }
 
+/** The phrase reader of a document: its text, cues, and phrase text as the original writes it. */
+function documentReader(ctx: DocumentContext, cues: AttributionCues): PhraseReader {
+  const view = ctx.view;
+  const extras = indicatorExtras(ctx.patterns);
+  // "医疗服务收入（不含药品、耗材收入）占医疗收入的比例": an aside is no part of a name.
+  const clean = (a: number, b: number): string => {
+    let s = view.original.slice(view.toOriginalStart(a), view.toOriginalEnd(b));
+    // One look at the characters decides which of the rewrites below apply.
+    let breaks = false;
+    let brackets = false;
+    let drop = false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d) breaks = true;
+      else if (c === 0x28 || c === 0xff08) brackets = true;
+      else if (extras.innerDropFirst[c]) drop = true;
+    }
+    if (breaks) s = s.replace(/\s*[\r\n]+\s*/gu, "");
+    s = s.trim();
+    if (brackets) s = s.replace(extras.asides, "");
+    return drop ? s.replace(extras.innerDrop, "") : s;
+  };
+  return new PhraseReader(view.text, cues, clean, extras);
+}
+
 class SentenceAttribution {
   private readonly text: string;
-  private readonly reader: PhraseReader;
   private readonly times: TimeExpr[];
   private readonly clauses: Clause[];
   /** A time right before "的" and a figure belongs to that figure alone. */
   private readonly bound = new Map<MetricCandidate, TimeExpr>();
-  private readonly done: Attributed[] = [];
+  readonly done: Attributed[] = [];
   private readonly boundTimes: Set<TimeExpr>;
   /** Figures inside a name or a time expression ("5 岁以下…", "六年来"). */
   private readonly inner: Set<MetricCandidate>;
@@ -100,27 +128,19 @@ class SentenceAttribution {
   constructor(
     private readonly ctx: DocumentContext,
     private readonly cues: AttributionCues,
-    private readonly sent: { start: number; end: number },
+    private readonly reader: PhraseReader,
+    readonly sent: { start: number; end: number },
     private readonly metrics: MetricCandidate[],
     dates: readonly DateCandidate[],
     private readonly modes: Map<readonly string[], Genre>,
     /** The document's present year (see presentYear). */
     private readonly now: number | null,
+    /** The sentence attributed before this one, which a sentence opening with 其中 breaks down. */
+    private readonly prior: SentenceAttribution | null = null,
   ) {
-    const view = ctx.view;
-    this.text = view.text;
-    const extras = indicatorExtras(ctx.patterns);
-    // "医疗服务收入（不含药品、耗材收入）占医疗收入的比例": an aside is no part of a name.
-    const clean = (a: number, b: number): string => {
-      let s = view.original.slice(view.toOriginalStart(a), view.toOriginalEnd(b));
-      if (s.includes("\n") || s.includes("\r")) s = s.replace(/\s*[\r\n]+\s*/gu, "");
-      s = s.trim();
-      const t = s.includes("(") || s.includes("\uff08") ? s.replace(extras.asides, "") : s;
-      return extras.innerDropWords.some((w) => t.includes(w)) ? t.replace(extras.innerDrop, "") : t;
-    };
-    this.reader = new PhraseReader(this.text, cues, clean, extras);
+    this.text = ctx.view.text;
     this.times = timesInSentence(this.text, sent.start, sent.end, dates, cues);
-    this.clauses = splitClauses(this.text, sent.start, sent.end, (inner) => !!extras.asideOpeners.prefixOf(inner));
+    this.clauses = splitClauses(this.text, sent.start, sent.end, reader.isAside);
     for (const m of metrics) {
       const t = this.times.find((x) => x.end <= m.start && m.start - x.end <= 3 && cues.role.boundGap.has(this.text.slice(x.end, m.start)));
       if (t) this.bound.set(m, t);
@@ -286,7 +306,7 @@ class SentenceAttribution {
     const a: Attributed = {
       m, clause: ci, consumed: m.end, indicator: null, subject: null, subjectParse: null, source: null,
       from: false, change: null, pair: null, leader: null, members: [], sharesNext: false, subjectForNext: null,
-      part: !!cues.stop.partMarkers.find(text, clause.start, m.start), subjectHow: null, phrase: null, unnamed: false, threshold: false, groupStart: -1,
+      part: reader.mentions(cues.stop.partMarkers, clause.start, m.start), subjectHow: null, phrase: null, unnamed: false, threshold: false, groupStart: -1,
     };
     this.done.push(a);
 
@@ -369,7 +389,7 @@ class SentenceAttribution {
     // "按每人每年120元的标准收取", "按1.2万元/室的标准给予村卫生室运行补助": a figure
     // setting a standard for an action measures that action's object, or else
     // what the phrase before 按 names.
-    const norm = this.normAction(afterPos, limit, p);
+    const norm = this.normAction(afterPos, limit, base, m.start);
     if (norm) {
       a.indicator = reader.clean(norm.start, norm.end);
       a.phrase = norm;
@@ -490,7 +510,7 @@ class SentenceAttribution {
    * dropped), or, for a verb without one ("标准收取"), the phrase before the
    * preposition of the standard ("签约服务费按…" → 签约服务费).
    */
-  private normAction(pos: number, limit: number, p: Span): Span | null {
+  private normAction(pos: number, limit: number, from: number, figure: number): Span | null {
     const { text, reader } = this;
     if (text[pos] === DE) pos++;
     const norm = reader.extras.normWords.prefixOf(text, pos, limit);
@@ -504,9 +524,9 @@ class SentenceAttribution {
       return tail && tail.end - tail.start >= 2 ? tail : { start: obj.start, end: rest.end };
     }
     // "标准收取": a verb alone, so the standard is for what the phrase before 按 names.
-    const by = rest.end - rest.start <= 3 ? reader.extras.normPreps.find(text, p.start, p.end) : null;
+    const by = rest.end - rest.start <= 3 ? reader.extras.normPreps.find(text, from, figure) : null;
     if (!by) return null;
-    const before = reader.trim(p.start, by.at);
+    const before = reader.trim(from, by.at);
     return before.end - before.start >= 2 ? before : null;
   }
 
@@ -515,6 +535,16 @@ class SentenceAttribution {
     for (let k = this.done.indexOf(a) - 1; k >= 0; k--) {
       const d = this.done[k]!;
       if (!this.embedded(d.m) && d.m.fields.unit === a.m.fields.unit) return d;
+    }
+    // "…总诊疗人次4,386.2万人次。其中医院1,825.6万人次": a sentence opening with
+    // 其中 breaks down a total of the sentence before.
+    const first = this.clauses[0];
+    const opens = first && this.cues.stop.partMarkers.prefixOf(this.text, this.reader.skipSpaces(first.start), first.end);
+    if (!opens || !this.prior || this.prior.sent.end + 2 < this.sent.start) return null;
+    const earlier = this.prior.done;
+    for (let k = earlier.length - 1; k >= 0; k--) {
+      const d = earlier[k]!;
+      if (d.m.fields.unit === a.m.fields.unit) return d;
     }
     return null;
   }

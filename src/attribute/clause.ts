@@ -22,17 +22,17 @@ export function splitClauses(
 ): Clause[] {
   const cuts: number[] = [];
   for (let i = start; i < end; i++) {
-    const ch = text[i]!;
+    const c = text.charCodeAt(i);
     // "78。5万人次": 。 between digits is a typo for a decimal point (SPEC §3).
     if (endsClause(text, i) && !thousandsComma(text, i)) cuts.push(i);
     // "2\t家庭医生签约服务覆盖率达到45%以上\t县卫生健康局": a tab, or a run of
     // spaces aligning a column, ends a table cell; no phrase runs across it.
-    else if (ch === "\t" || (ch === " " && (text[i + 1] === " " || text[i - 1] === " "))) cuts.push(i);
-    else if (ch === "(" || ch === "（") {
+    else if (c === 0x09 || (c === 0x20 && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i - 1) === 0x20))) cuts.push(i);
+    else if (c === 0x28 || c === 0xff08) {
       const close = text.slice(i + 1, Math.min(end, i + 200)).search(/[)）]/u);
       const inner = close >= 0 ? text.slice(i + 1, i + 1 + close) : text.slice(i + 1, end);
-      // "省（区、市）" is a name; "（其中：乡镇卫生院77个、…）" is a clause.
-      const listInName = inner.length <= 6 && !/[0-9:：，,；;]/u.test(inner);
+      // "省（区、市）", "细颗粒物（PM2.5）" are names; "（其中：乡镇卫生院77个、…）" is a clause.
+      const listInName = (inner.length <= 6 && !/[0-9:：，,；;]/u.test(inner)) || /^[A-Za-z][A-Za-z0-9.]{0,7}$/u.test(inner);
       // "医疗服务收入（不含药品、耗材、检查、化验收入）占医疗收入的比例": an aside
       // without a figure of its own stays inside the phrase around it.
       const isAside = close >= 0 && !!aside && !/[0-9:：，,；;]/u.test(inner) && aside(inner);

@@ -77,7 +77,7 @@ export interface IndicatorExtras {
   normPreps: WordList;
   /** Adverbs dropped from inside a phrase ("统筹基金分别支出" → 统筹基金支出). */
   innerDrop: RegExp;
-  innerDropWords: readonly string[];
+  innerDropFirst: Uint8Array;
   /** After 每, units that close a denominator alone ("每月", "每户", "每人每年"). */
   perUnits: WordList;
   /** After 每, counters that a noun follows ("每个中心", "每所卫生院", "每千名老年人"). */
@@ -124,7 +124,7 @@ export function indicatorExtras(set: PatternSet): IndicatorExtras {
     fundingVerbs: new WordList(d.funding_verbs),
     bareShares: new WordList(d.bare_shares),
     breakdownUnits: new WordList(d.breakdown_units),
-    innerDropWords: d.inner_drop,
+    innerDropFirst: charTable(d.inner_drop.map((w) => w[0]).join("")),
     innerDrop: d.inner_drop.length ? new RegExp(d.inner_drop.map(escapeRe).join("|"), "gu") : /$^/gu,
     asides: d.aside_openers.length
       ? new RegExp(`[(（](?:${d.aside_openers.map(escapeRe).join("|")})[^()（）]*[)）]`, "gu")
@@ -210,6 +210,9 @@ export class PhraseReader {
 
   /** First and last characters of hot word lists, to skip positions no word can match. */
   private readonly tables: CharTables;
+
+  /** Whether a bracket's inner text is an aside inside a phrase ("不含药品、耗材收入"). */
+  readonly isAside = (inner: string): boolean => !!this.extras.asideOpeners.prefixOf(inner);
 
   /** A cut at `pos` keeps words whole ("累计" is not 累 + 计). */
   boundary(pos: number): boolean {
@@ -334,6 +337,12 @@ export class PhraseReader {
   private skipNumerals(p: number, b: number): number {
     while (p < b && NUMERAL_CHARS[this.text.charCodeAt(p)]) p++;
     return p;
+  }
+
+  /** Whether a word of `list` stands in [a, b) ("其中" before a figure). */
+  mentions(list: WordList, a: number, b: number): boolean {
+    for (let i = a; i < b; i++) if (list.prefixOf(this.text, i, b)) return true;
+    return false;
   }
 
   /** Whether a per-capita word ("人均") stands in [a, b). */
@@ -813,13 +822,16 @@ export class PhraseReader {
 /**
  * What a list member without a head of its own shares with the last member: the
  * last member after a modifier as long as its own ("初中|适龄儿童" after 小学), when
- * the segmenter puts a word edge there, else only the head.
+ * both modifiers are plain words of Chinese characters, else only the head
+ * ("高血压、2型糖尿病患者": the modifiers differ in length, 患者 is shared).
  */
 function sharedTail(member: string, last: string, head: string): string {
   const cut = member.length;
   if (cut >= last.length - head.length || !last.endsWith(head)) return head;
-  return segment(last).some((t) => t.start === cut) ? last.slice(cut) : head;
+  return HAN_ONLY.test(member) && HAN_ONLY.test(last.slice(0, cut)) ? last.slice(cut) : head;
 }
+
+const HAN_ONLY = /^[\u4e00-\u9fff]+$/u;
 
 interface CharTables {
   afterStopFirst: Uint8Array;
