@@ -400,51 +400,51 @@ export function scanAt(sc: ScanContext, i: number): ScanStep {
   else if (n1.max !== null) valueMax = tidy(n1.max * mult);
   if (n1.max !== null) value = tidy(n1.value * mult);
 
+  // The span and value are the same whether a counter follows or not; only what
+  // the tail says differs. Fields in one order, so every read has one shape.
+  const numberRead = (said: Pick<MetricRead, "unit" | "category" | "inside" | "per" | "rule" | "noCounter">): MetricRead => ({
+    start: i,
+    end: tail.end,
+    numberStart: n1.start,
+    numberEnd,
+    gapStart,
+    gapEnd,
+    value,
+    valueMax,
+    multiplier: mult,
+    unit: said.unit,
+    category: said.category,
+    inside: said.inside,
+    per: said.per,
+    rule: said.rule,
+    noCounter: said.noCounter,
+  });
+
   if (tail.unit) {
     const u = tail.unit;
     const unitName = u.unit ?? u.word;
     const isPercent = u.category === "percent" || u.category === "permille" || u.category === "percentage_point";
-    const read: MetricRead = {
-      start: i,
-      end: tail.end,
-      numberStart: n1.start,
-      numberEnd,
-      gapStart,
-      gapEnd,
-      value,
-      valueMax,
-      multiplier: mult,
+    return metricStep(numberRead({
       unit: tail.perUnit ? `${unitName}/${tail.perUnit}` : unitName,
       category: u.category,
       inside: u.qualifier ?? (tail.inside ? p.insideQualifier : null),
       per: tail.perUnit,
       rule: isPercent ? "metric/percent" : n2 ? "metric/range" : n1.max !== null ? "metric/approx-pair" : "metric/number-unit",
       noCounter: false,
-    };
-    return metricStep(read, tail.end);
+    }), tail.end);
   }
 
   // No counter written: "543万城乡居民", "年销售额过10亿", "240余医护人员".
   const scaled = mult !== 1;
   if ((scaled || tail.inside) && !(n1.script === "chinese" && !scaled && n1.value < 10)) {
-    const read: MetricRead = {
-      start: i,
-      end: tail.end,
-      numberStart: n1.start,
-      numberEnd,
-      gapStart,
-      gapEnd,
-      value,
-      valueMax,
-      multiplier: mult,
+    return metricStep(numberRead({
       unit: "",
       category: "other",
       inside: tail.inside ? p.insideQualifier : null,
       per: null,
       rule: "metric/no-counter",
       noCounter: true,
-    };
-    return metricStep(read, tail.end);
+    }), tail.end);
   }
   if (arabic && n2 === null && !rate && !tail.inside && !tail.scaled && !n1.leadingZero &&
     !(n1.plain && n1.end - n1.start === 4 && n1.value >= 1000 && n1.value <= 2999) &&
