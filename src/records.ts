@@ -68,6 +68,8 @@ export const DocumentRecord = z.object({
   type: z.literal("document"),
   ...Common,
   title: z.string().nullable(),
+  /** Not in SPEC §6: the dash line under a title ("——在…会议上的讲话"), kept apart from it. */
+  subtitle: z.string().nullable(),
   doc_number: z.string().nullable(),
   issuer: z.string().nullable(),
   issued: z.string().nullable(),

@@ -31,7 +31,8 @@ export const FIELDS: Record<RecordType, TypeFields> = {
     key: ["name"],
     exactSpan: true,
   },
-  document: { compared: DOCUMENT_FIELDS, key: DOCUMENT_FIELDS, exactSpan: false },
+  // subtitle is our addition to SPEC §6: reported where an annotation gives it, not a match key.
+  document: { compared: [...DOCUMENT_FIELDS, "subtitle"], key: DOCUMENT_FIELDS, exactSpan: false },
 };
 
 /** Keys of an expected record that only locate or annotate it; never compared. */

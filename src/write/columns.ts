@@ -8,7 +8,7 @@ export const COLUMNS = [
   "indicator", "subject", "year", "time", "role", "per",
   "date", "date_end", "granularity", "part",
   "name", "task_number", "task_title", "position",
-  "title", "doc_number", "issuer", "issued", "printed", "issue", "addressees", "cites",
+  "title", "subtitle", "doc_number", "issuer", "issued", "printed", "issue", "addressees", "cites",
   "encoding", "format", "chars", "rule",
 ] as const;
 

@@ -61,7 +61,7 @@ export function syntheticResult(
   const chars = Array.from(text).length;
   const document = DocumentRecord.parse({
     type: "document", doc, text, start: 0, end: chars, line: 1, sentence: "", section: [],
-    title: null, doc_number: null, issuer: null, issued: null, printed: null, issue: null,
+    title: null, subtitle: null, doc_number: null, issuer: null, issued: null, printed: null, issue: null,
     addressees: [], cites: [], encoding: "utf-8", format: "txt", chars, counts,
   });
   const result: DocumentResult = { document, records, vetoes: located };

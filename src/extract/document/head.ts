@@ -15,6 +15,8 @@ type Span = { start: number; end: number };
 
 export interface Head {
   title: Span[] | null;
+  /** "——在全市卫生健康工作会议上的讲话": the dash line under the title. */
+  subtitle: Span | null;
   /** Values of a website's metadata table ("发文字号：…"), by the field they may fill. */
   metadata: Partial<Record<MetadataField, Span>>;
   docNumber: Span | null;
@@ -29,6 +31,7 @@ const MAX_HEAD_LINES = 15;
 const MAX_CONTINUATION = 40;
 
 const SENTENCE_END = /[。!?;！？；]/u;
+const SUBTITLE_DASH = /^[—–-]{1,2}/u;
 
 /**
  * "第23期" on a masthead line: alone, with the year ("2016年第5期"), a running
@@ -94,6 +97,21 @@ function isBulletinMasthead(compact: string, dp: DocumentPatterns): boolean {
   return compact.length <= 10 && [...dp.bulletinMastheads].some((w) => compact.endsWith(w));
 }
 
+/** A bulletin's name is rarely longer than this, even with its issuer in it. */
+const MAX_NAMED_MASTHEAD = 30;
+
+/**
+ * "临江市卫生健康工作简报" over "第15期": a longer bulletin name is a masthead, not
+ * the title, when an issue number stands on the next line. (Without the issue line
+ * such a line may be a title: "关于…情况的报告" does not end in a masthead word,
+ * but "…工作动态" alone could be either, so it is left to the short-name rule.)
+ */
+function isNamedMasthead(compact: string, next: Line | undefined, dp: DocumentPatterns, p: DatePatterns): boolean {
+  if (compact.length > MAX_NAMED_MASTHEAD || SENTENCE_END.test(compact) || !next) return false;
+  if (![...dp.bulletinMastheads].some((w) => compact.endsWith(w))) return false;
+  return findIssue(next, dp, p) !== null;
+}
+
 function isTitleLine(l: Line, dp: DocumentPatterns): boolean {
   const t = l.text;
   if (t.length > dp.titleMax || SENTENCE_END.test(t) || /[:：]$/u.test(t)) return false;
@@ -112,7 +130,7 @@ function isHeaderMarker(l: Line, dp: DocumentPatterns): boolean {
 
 export function readHead(view: TextView, input: readonly Line[], patterns: PatternSet, dp: DocumentPatterns): Head {
   const text = view.text;
-  const head: Head = { title: null, metadata: {}, docNumber: null, mastheadOrg: null, issue: null, addressees: null };
+  const head: Head = { title: null, subtitle: null, metadata: {}, docNumber: null, mastheadOrg: null, issue: null, addressees: null };
   const p = datePatterns(patterns);
   const docNumberLine = (l: Line): Span | null => {
     if (l.text.length > 60 || SENTENCE_END.test(l.text)) return null;
@@ -125,7 +143,7 @@ export function readHead(view: TextView, input: readonly Line[], patterns: Patte
   const isHeaderLine = (l: Line, idx: number): boolean => {
     const compact = l.text.replace(/\s+/gu, "");
     return (dp.mastheadSuffix.endingAt(compact, compact.length) !== null && compact.length <= 40) ||
-      isBulletinMasthead(compact, dp) || findIssue(l, dp, p) !== null || docNumberLine(l) !== null ||
+      isBulletinMasthead(compact, dp) || isNamedMasthead(compact, lines[idx + 1], dp, p) || findIssue(l, dp, p) !== null || docNumberLine(l) !== null ||
       isHeaderMarker(l, dp) || readDateLine(l, idx, patterns, dp) !== null || metadataLine(l, dp) !== null;
   };
 
@@ -149,7 +167,7 @@ export function readHead(view: TextView, input: readonly Line[], patterns: Patte
       head.mastheadOrg ??= { start: l.start, end: l.start + l.text.slice(0, orgEnd).trimEnd().length };
       continue;
     }
-    if (isBulletinMasthead(compact, dp)) continue;
+    if (isBulletinMasthead(compact, dp) || isNamedMasthead(compact, lines[i + 1], dp, p)) continue;
     // "南湖区审计局" over its 文号: the organisation heads the document.
     if (isOrgLine(l.text, dp) && lines[i + 1] && docNumberLine(lines[i + 1]!)) {
       head.mastheadOrg ??= { start: l.start, end: l.end };
@@ -180,6 +198,8 @@ export function readHead(view: TextView, input: readonly Line[], patterns: Patte
       const next = lines[k]!;
       if (dp.titleEnd.endingAt(last, last.length)) break;
       if (next.text.length > MAX_CONTINUATION || !isTitleLine(next, dp)) break;
+      // "——我市…取得阶段性成效" under a title is its subtitle, not the title's second line.
+      if (SUBTITLE_DASH.test(next.text)) break;
       if (!dp.titleEnd.endingAt(next.text, next.text.length)) break;
       parts.push({ start: next.start, end: next.end });
       last = next.text;
@@ -187,6 +207,11 @@ export function readHead(view: TextView, input: readonly Line[], patterns: Patte
     }
     head.title = parts;
     i++;
+    const sub = lines[i];
+    if (sub && SUBTITLE_DASH.test(sub.text) && sub.text.length <= dp.titleMax && !SENTENCE_END.test(sub.text)) {
+      head.subtitle = { start: sub.start, end: sub.end };
+      i++;
+    }
     // The document's own 文号 may stand under its title.
     const dn = lines[i] ? docNumberLine(lines[i]!) : null;
     if (dn) {
