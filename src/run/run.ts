@@ -1,7 +1,11 @@
 // The file loop: outcomes in input order, whatever order they finish in. With
-// more than one job, files go to a pool of worker threads; at most a window of
-// files is in flight, so memory stays bounded however large the corpus (the
-// writer consumes each outcome before the next file beyond the window starts).
+// more than one job, the main thread is one of them: a pool of jobs - 1 worker
+// threads takes files, and the main thread extracts a file itself whenever every
+// worker already has work queued. (A pool of `jobs` workers left the main thread
+// mostly idle yet competing for the same cores, and paid one more copy of the
+// heap, patterns and segmentation dictionary.) At most a window of files is in
+// flight, so memory stays bounded however large the corpus (the writer consumes
+// each outcome before the next file beyond the window starts).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPatterns } from "../patterns/load.js";
@@ -36,6 +40,8 @@ async function processOne(file: InputFile, options: RunOptions): Promise<TaskOut
   return workerRun({ ...options, path: file.path, doc: file.doc });
 }
 
+const failed = (f: InputFile, err: Error): TaskOutcome => ({ ok: false, error: { file: f.doc, code: "EXTRACT_FAILED", detail: err.message } });
+
 export async function* processFiles(files: readonly InputFile[], options: RunOptions): AsyncGenerator<[InputFile, TaskOutcome]> {
   const parallel = options.jobs > 1 && files.filter((f) => f.path !== "-").length > 1;
   if (!parallel) {
@@ -44,24 +50,32 @@ export async function* processFiles(files: readonly InputFile[], options: RunOpt
   }
   // Loaded only for multi-file runs, so a single report starts fast.
   const { Piscina } = await import("piscina");
+  const workers = options.jobs - 1;
   const pool = new Piscina({
     filename: fileURLToPath(new URL("./worker.js", import.meta.url)),
-    maxThreads: options.jobs,
-    minThreads: options.jobs,
+    maxThreads: workers,
+    minThreads: workers,
     idleTimeout: 1000,
   });
-  const window = options.jobs * 4;
+  // Two files queued per worker keep it busy while the main thread extracts one.
+  const queuedPerWorker = 2;
+  const window = options.jobs * 8;
   const inFlight: Array<Promise<TaskOutcome>> = [];
-  const start = (f: InputFile): Promise<TaskOutcome> =>
-    f.path === "-"
-      ? processOne(f, options)
-      : (pool.run({ ...options, path: f.path, doc: f.doc } satisfies WorkerTask) as Promise<TaskOutcome>).catch(
-          (err: Error): TaskOutcome => ({ ok: false, error: { file: f.doc, code: "EXTRACT_FAILED", detail: err.message } }),
-        );
+  let atPool = 0;
+  const toPool = (f: InputFile): Promise<TaskOutcome> => {
+    atPool++;
+    return (pool.run({ ...options, path: f.path, doc: f.doc } satisfies WorkerTask) as Promise<TaskOutcome>)
+      .catch((err: Error) => failed(f, err))
+      .finally(() => atPool--);
+  };
   try {
     let next = 0;
     for (let i = 0; i < files.length; i++) {
-      while (next < files.length && next < i + window) inFlight.push(start(files[next++]!));
+      while (next < files.length && next < i + window) {
+        const f = files[next++]!;
+        if (f.path !== "-" && atPool < workers * queuedPerWorker) inFlight.push(toPool(f));
+        else inFlight.push(Promise.resolve(await processOne(f, options).catch((err: Error) => failed(f, err))));
+      }
       yield [files[i]!, await inFlight.shift()!];
     }
   } finally {
