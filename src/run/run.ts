@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { loadPatterns } from "../patterns/load.js";
 import type { InputFile } from "./discover.js";
 import { extractBytes } from "./extract-file.js";
+import { limitHeapGrowthForCorpus } from "./heap.js";
 import workerRun, { render, type TaskOutcome, type WorkerTask } from "./worker.js";
 
 export interface RunOptions extends Omit<WorkerTask, "path" | "doc"> {
@@ -43,6 +44,7 @@ async function processOne(file: InputFile, options: RunOptions): Promise<TaskOut
 const failed = (f: InputFile, err: Error): TaskOutcome => ({ ok: false, error: { file: f.doc, code: "EXTRACT_FAILED", detail: err.message } });
 
 export async function* processFiles(files: readonly InputFile[], options: RunOptions): AsyncGenerator<[InputFile, TaskOutcome]> {
+  limitHeapGrowthForCorpus(files);
   const parallel = options.jobs > 1 && files.filter((f) => f.path !== "-").length > 1;
   if (!parallel) {
     for (const f of files) yield [f, await processOne(f, options)];
